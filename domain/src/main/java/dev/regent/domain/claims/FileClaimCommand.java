@@ -1,0 +1,19 @@
+package dev.regent.domain.claims;
+
+import dev.regent.domain.identity.CustomerId;
+import dev.regent.domain.policy.PolicyId;
+import dev.regent.domain.shared.MonetaryAmount;
+import dev.regent.domain.shared.Values;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Files a claim in the region that handles it, which then owns it. */
+public record FileClaimCommand(@TargetAggregateIdentifier ClaimId claimId,
+                               PolicyId policyId,
+                               CustomerId customerId,
+                               MonetaryAmount amount,
+                               String description) {
+
+    public FileClaimCommand {
+        description = Values.requireText("description", description, 2000);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.regent.domain.identity;
+
+import dev.regent.domain.shared.Values;
+
+import java.util.regex.Pattern;
+
+public record EmailAddress(String value) {
+
+    // Deliberately loose: one '@', something on both sides, a dot in the domain. Mailboxes are verified elsewhere.
+    private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    public EmailAddress {
+        value = Values.requireMatch("email", value, SHAPE, "is not an e-mail address");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.regent.domain.identity;
+
+import dev.regent.domain.shared.Values;
+
+import java.util.regex.Pattern;
+
+public record PhoneNumber(String value) {
+
+    private static final Pattern SHAPE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,24}");
+
+    public PhoneNumber {
+        value = Values.requireMatch("phone", value, SHAPE, "is not a phone number (digits, spaces, '()-', optional '+')");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
