@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * A place where authority lives ({@code eu}, {@code us}, {@code apac}, ...): its own event store, its own Kafka cluster.
  */
-public record Region(String name) {
+public record Region(String name) implements Comparable<Region> {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
@@ -20,6 +20,11 @@ public record Region(String name) {
 
     public static Region of(String name) {
         return new Region(name);
+    }
+
+    @Override
+    public int compareTo(Region other) {
+        return name.compareTo(other.name);
     }
 
     @Override

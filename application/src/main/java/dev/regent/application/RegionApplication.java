@@ -1,0 +1,15 @@
+package dev.regent.application;
+
+import dev.regent.infrastructure.InfrastructureConfiguration;
+import dev.regent.projections.ProjectionsConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/**
+ * One region's service: REST API, command routing, event store, Kafka egress and ingress, projections. Configured
+ * entirely by properties (its region, database, Kafka cluster, the other regions' URLs).
+ */
+@SpringBootApplication
+@Import({InfrastructureConfiguration.class, ProjectionsConfiguration.class})
+public class RegionApplication {
+}

@@ -1,0 +1,58 @@
+package dev.regent.application.local;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code regent local}: starts eu, us and apac on this machine and keeps them running until Ctrl-C. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Starts the regions eu, us and apac on this machine (embedded PostgreSQL and Kafka per region, "
+                + "MirrorMaker 2 between them) and keeps them running until Ctrl-C.")
+public final class LocalCommand implements Callable<Integer> {
+
+    static final List<String> REGIONS = List.of("eu", "us", "apac");
+
+    @Option(names = "--base-port", defaultValue = "8081",
+            description = "HTTP port of the first region; the others follow (default: eu 8081, us 8082, apac 8083).")
+    int basePort;
+
+    @Option(names = "--data-dir", description = "Keep databases and Kafka logs in this directory across runs "
+            + "(default: a temporary directory, deleted on exit).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (int i = 0; i < REGIONS.size(); i++) {
+            ports.put(REGIONS.get(i), basePort + i);
+        }
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("regent-local-") : dataDir.toAbsolutePath();
+        System.out.println("Starting regions " + REGIONS + " (data in " + dir + ")");
+        LocalTopology topology = LocalTopology.start(
+                new LocalTopology.Settings(ports, dir, temporary, Map.of(
+                        "logging.level.root", "WARN", "logging.level.dev.regent", "INFO")),
+                region -> System.out.printf("Region %-4s ready at %s  (PostgreSQL %s, Kafka %s)%n", region.name(),
+                        region.url(), region.database().jdbcUrl(), region.broker().bootstrapServers()));
+        System.out.printf("All %d regions up in %.1f s. MirrorMaker 2 mirrors %s. Ctrl-C stops them.%n",
+                REGIONS.size(), Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
+                topology.mirrorMaker().flows().keySet());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping regions...");
+            topology.close();
+            stopped.countDown();
+        }, "regent-local-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

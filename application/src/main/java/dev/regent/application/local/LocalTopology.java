@@ -1,0 +1,179 @@
+package dev.regent.application.local;
+
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.embedded.EmbeddedKafkaBroker;
+import dev.regent.infrastructure.embedded.EmbeddedMirrorMaker;
+import dev.regent.infrastructure.embedded.EmbeddedPostgresServer;
+import dev.regent.infrastructure.kafka.RegentTopics;
+import dev.regent.infrastructure.kafka.TopicProvisioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Starts every region on this machine: databases and brokers first, then MirrorMaker 2 between the brokers, then the
+ * region services (in parallel). Closing stops everything in reverse order and, unless asked to keep it, deletes the
+ * data.
+ */
+public final class LocalTopology implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalTopology.class);
+    private static final RegentTopics TOPICS = new RegentTopics("regent");
+
+    /**
+     * @param ports          HTTP port of each region's service, in region order (e.g. eu 8081, us 8082, apac 8083)
+     * @param dataDir        where databases and Kafka logs live
+     * @param deleteData     whether {@link #close()} deletes {@code dataDir}
+     * @param extraProperties Spring properties given to every region's service
+     */
+    public record Settings(Map<String, Integer> ports, Path dataDir, boolean deleteData,
+                           Map<String, String> extraProperties) {
+    }
+
+    private final Settings settings;
+    private final Map<String, LocalRegion> regions = new LinkedHashMap<>();
+    private EmbeddedMirrorMaker mirrorMaker;
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+
+    private LocalTopology(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalTopology start(Settings settings, Consumer<LocalRegion> onRegionReady) {
+        LocalTopology topology = new LocalTopology(settings);
+        try {
+            topology.startInfrastructure();
+            topology.startServices(onRegionReady);
+            return topology;
+        } catch (RuntimeException e) {
+            topology.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        Map<String, String> bootstrapByRegion = new LinkedHashMap<>();
+        Map<String, EmbeddedPostgresServer> databases = new LinkedHashMap<>();
+        Map<String, EmbeddedKafkaBroker> brokers = new LinkedHashMap<>();
+        for (String name : settings.ports().keySet()) {
+            EmbeddedPostgresServer database = EmbeddedPostgresServer.start(name, settings.dataDir().resolve(name)
+                    .resolve("postgres"), 0);
+            infrastructure.add(database);
+            databases.put(name, database);
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(name, settings.dataDir().resolve(name)
+                    .resolve("kafka"));
+            infrastructure.add(broker);
+            brokers.put(name, broker);
+            bootstrapByRegion.put(name, broker.bootstrapServers());
+        }
+        // Topics exist before MirrorMaker 2 starts, so the first flows need no topic refresh.
+        List<Region> all = settings.ports().keySet().stream().map(Region::of).toList();
+        brokers.forEach((name, broker) -> {
+            List<String> topics = new ArrayList<>(List.of(TOPICS.shareable(Region.of(name)),
+                    TOPICS.regionLocked(Region.of(name))));
+            topics.addAll(TOPICS.mirroredInto(Region.of(name), all));
+            TopicProvisioner.ensureTopics(broker.bootstrapServers(), topics, 1, (short) 1);
+        });
+        mirrorMaker = EmbeddedMirrorMaker.start(bootstrapByRegion, name -> TOPICS.mirroredPattern(Region.of(name)));
+        for (String name : settings.ports().keySet()) {
+            regions.put(name, new LocalRegion(Region.of(name), settings.ports().get(name), databases.get(name),
+                    brokers.get(name), serviceProperties(name, databases.get(name), brokers.get(name))));
+        }
+    }
+
+    private Map<String, String> serviceProperties(String name, EmbeddedPostgresServer database,
+                                                  EmbeddedKafkaBroker broker) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("regent.region", name);
+        properties.put("server.port", Integer.toString(settings.ports().get(name)));
+        settings.ports().forEach((region, port) -> properties.put("regent.regions." + region,
+                "http://localhost:" + port));
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("axon.kafka.bootstrap-servers", broker.bootstrapServers());
+        properties.putAll(settings.extraProperties());
+        return properties;
+    }
+
+    private void startServices(Consumer<LocalRegion> onRegionReady) {
+        List<CompletableFuture<Void>> starting = regions.values().stream()
+                .map(region -> CompletableFuture.runAsync(() -> {
+                    region.startService();
+                    onRegionReady.accept(region);
+                })).toList();
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+    }
+
+    public LocalRegion region(String name) {
+        LocalRegion region = regions.get(name);
+        if (region == null) {
+            throw new IllegalArgumentException("No region " + name + " in " + regions.keySet());
+        }
+        return region;
+    }
+
+    public Collection<LocalRegion> regions() {
+        return regions.values();
+    }
+
+    public EmbeddedMirrorMaker mirrorMaker() {
+        return mirrorMaker;
+    }
+
+    @Override
+    public void close() {
+        regions.values().forEach(region -> quietly(region::stopService, "service " + region.name()));
+        if (mirrorMaker != null) {
+            quietly(mirrorMaker::close, "MirrorMaker 2");
+        }
+        for (int i = infrastructure.size() - 1; i >= 0; i--) {
+            quietly(infrastructure.get(i)::close, infrastructure.get(i).toString());
+        }
+        if (settings.deleteData()) {
+            deleteRecursively(settings.dataDir());
+        }
+    }
+
+    private static void quietly(ThrowingRunnable action, String what) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed: {}", what, e.toString());
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not delete {}: {}", dir, e.toString());
+        }
+    }
+}

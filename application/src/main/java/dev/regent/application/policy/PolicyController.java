@@ -1,0 +1,81 @@
+package dev.regent.application.policy;
+
+import dev.regent.application.RegionCommands;
+import dev.regent.application.web.NotFoundException;
+import dev.regent.domain.identity.CustomerId;
+import dev.regent.domain.ownership.OwnershipRegistry;
+import dev.regent.domain.ownership.Region;
+import dev.regent.domain.policy.IssuePolicyCommand;
+import dev.regent.domain.policy.PolicyId;
+import dev.regent.domain.policy.ProductCode;
+import dev.regent.domain.shared.InvalidValueException;
+import dev.regent.domain.shared.MonetaryAmount;
+import dev.regent.projections.identity.CustomerProjection;
+import dev.regent.projections.policy.PolicyProjection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+@RestController
+@RequestMapping("/policies")
+class PolicyController {
+
+    record IssuePolicyRequest(@NotBlank String customerId, @NotBlank String product,
+                              @NotNull BigDecimal coverageLimit) {
+    }
+
+    record PolicyIssued(String policyId, String ownerRegion) {
+    }
+
+    record PolicyResponse(String policyId, String ownerRegion, String customerId, String product,
+                          BigDecimal coverageLimit, long version) {
+    }
+
+    private final RegionCommands commands;
+    private final PolicyProjection policies;
+    private final OwnershipRegistry registry;
+    private final Region localRegion;
+
+    PolicyController(RegionCommands commands, PolicyProjection policies, OwnershipRegistry registry,
+                     Region localRegion) {
+        this.commands = commands;
+        this.policies = policies;
+        this.registry = registry;
+        this.localRegion = localRegion;
+    }
+
+    @PostMapping
+    ResponseEntity<PolicyIssued> issue(@Valid @RequestBody IssuePolicyRequest request) {
+        CustomerId customerId = new CustomerId(request.customerId());
+        boolean knownCustomer = registry.find(customerId.value())
+                .filter(ownership -> ownership.aggregateType().equals(CustomerProjection.AGGREGATE_TYPE))
+                .isPresent();
+        if (!knownCustomer) {
+            throw new InvalidValueException("customerId",
+                    "no customer " + customerId + " is known in region " + localRegion);
+        }
+        PolicyId policyId = PolicyId.generate();
+        Region owner = commands.create(new IssuePolicyCommand(policyId, customerId, new ProductCode(request.product()),
+                MonetaryAmount.of("coverageLimit", request.coverageLimit())));
+        return ResponseEntity.created(URI.create("/policies/" + policyId))
+                .body(new PolicyIssued(policyId.value(), owner.name()));
+    }
+
+    @GetMapping("/{policyId}")
+    PolicyResponse get(@PathVariable String policyId) {
+        return policies.find(new PolicyId(policyId).value())
+                .map(view -> new PolicyResponse(view.aggregateId(), view.owner().name(), view.state().customerId(),
+                        view.state().product(), view.state().coverageLimit(), view.version()))
+                .orElseThrow(() -> new NotFoundException("Policy", policyId, localRegion.name()));
+    }
+}

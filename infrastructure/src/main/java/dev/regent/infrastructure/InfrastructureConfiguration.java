@@ -1,0 +1,28 @@
+package dev.regent.infrastructure;
+
+import dev.regent.infrastructure.kafka.EventTransportConfiguration;
+import dev.regent.infrastructure.ownership.OwnershipConfiguration;
+import dev.regent.infrastructure.postgres.AxonStoresConfiguration;
+import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.routing.RoutingConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+
+/** The infrastructure module's wiring: one region's stores, ownership enforcement, routing and event transport. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RegentProperties.class)
+@Import({AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class,
+        EventTransportConfiguration.class})
+public class InfrastructureConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.regent.infrastructure.ownership;
+
+import dev.regent.domain.ownership.Ownership;
+import dev.regent.domain.ownership.OwnershipRegistry;
+import dev.regent.domain.ownership.Region;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry in this region's database. Statements join the caller's transaction (Spring-managed), which is what
+ * makes an assignment atomic with the aggregate's first event, and an append atomic with its ownership check.
+ */
+public class JdbcOwnershipRegistry implements OwnershipRegistry {
+
+    private static final String COLUMNS = "aggregate_id, aggregate_type, owner_region, epoch, rule";
+    private static final RowMapper<Ownership> OWNERSHIP = (rs, row) -> new Ownership(rs.getString("aggregate_id"),
+            rs.getString("aggregate_type"), Region.of(rs.getString("owner_region")), rs.getLong("epoch"),
+            rs.getString("rule"));
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcOwnershipRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Ownership> find(String aggregateId) {
+        return jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ?", OWNERSHIP, aggregateId)
+                .stream().findFirst();
+    }
+
+    /**
+     * Reads the ownership of the given aggregates and share-locks the rows until the transaction ends, so that no
+     * transfer can commit between an append's check and its commit.
+     */
+    public Map<String, Ownership> lockForAppend(Collection<String> aggregateIds) {
+        Map<String, Ownership> byId = new LinkedHashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return byId;
+        }
+        jdbc.query(con -> {
+            var statement = con.prepareStatement(
+                    "select " + COLUMNS + " from regent_ownership where aggregate_id = any(?) for share");
+            statement.setArray(1, con.createArrayOf("varchar", aggregateIds.toArray()));
+            return statement;
+        }, OWNERSHIP).forEach(ownership -> byId.put(ownership.aggregateId(), ownership));
+        return byId;
+    }
+
+    /**
+     * Records this region's ownership of a new aggregate.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the id is already owned by anyone
+     */
+    public void assign(Ownership ownership, Instant assignedAt) {
+        jdbc.update("insert into regent_ownership (" + COLUMNS + ", assigned_at) values (?, ?, ?, ?, ?, ?)",
+                ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(), ownership.epoch(),
+                ownership.rule(), Timestamp.from(assignedAt));
+    }
+
+    /**
+     * Records an assignment learnt from another region. Idempotent, and only ever moves an entry to a higher epoch, so
+     * redelivered or reordered facts cannot roll ownership back.
+     *
+     * @return true when the registry changed
+     */
+    public boolean recordReplicated(Ownership ownership, Instant assignedAt) {
+        return jdbc.update("""
+                insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (aggregate_id) do update
+                   set owner_region = excluded.owner_region, epoch = excluded.epoch, rule = excluded.rule,
+                       assigned_at = excluded.assigned_at, recorded_at = now()
+                 where regent_ownership.epoch < excluded.epoch
+                """, ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(),
+                ownership.epoch(), ownership.rule(), Timestamp.from(assignedAt)) > 0;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.regent.infrastructure.ownership;
+
+import dev.regent.domain.ownership.JurisdictionMap;
+import dev.regent.domain.ownership.OwnershipMetadata;
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.postgres.RegentSchemas;
+import dev.regent.infrastructure.region.RegentProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Ownership: which aggregates exist, who owns each, and the two places write authority is enforced. */
+@Configuration(proxyBeanMethods = false)
+public class OwnershipConfiguration {
+
+    @Bean
+    Region localRegion(RegentProperties properties) {
+        return properties.localRegion();
+    }
+
+    @Bean
+    JurisdictionMap jurisdictionMap(RegentProperties properties) {
+        return properties.jurisdictionMap();
+    }
+
+    @Bean
+    OwnedAggregates ownedAggregates(RegentProperties properties) {
+        return OwnedAggregates.scan(properties.getAggregatePackages());
+    }
+
+    @Bean
+    OwnedAggregateCatalog ownedAggregateCatalog(OwnedAggregates aggregates) {
+        return new OwnedAggregateCatalog(aggregates.types());
+    }
+
+    /** Registers the owned aggregates with Axon, and refuses to start if Axon knows an aggregate without an owner. */
+    @Bean
+    ConfigurerModule ownedAggregatesRegistration(OwnedAggregates aggregates) {
+        return configurer -> {
+            aggregates.types().forEach(configurer::configureAggregate);
+            configurer.onInitialize(config -> config.onStart(Phase.OUTBOUND_COMMAND_CONNECTORS, () -> {
+                List<String> unowned = config.findModules(AggregateConfiguration.class).stream()
+                        .map(module -> module.aggregateType())
+                        .filter(type -> !aggregates.types().contains(type))
+                        .map(Class::getName).toList();
+                if (!unowned.isEmpty()) {
+                    throw new IllegalStateException("Aggregates without an ownership rule (or outside "
+                            + "regent.aggregate-packages): " + unowned);
+                }
+            }));
+        };
+    }
+
+    @Bean
+    JdbcOwnershipRegistry ownershipRegistry(JdbcTemplate jdbcTemplate) {
+        return new JdbcOwnershipRegistry(jdbcTemplate);
+    }
+
+    @Bean
+    OwnershipResolver ownershipResolver(Region localRegion, OwnedAggregateCatalog catalog,
+                                        JdbcOwnershipRegistry registry, JurisdictionMap jurisdictions,
+                                        MeterRegistry meters) {
+        return new OwnershipResolver(localRegion, catalog, registry, jurisdictions, meters);
+    }
+
+    /** Registered on the local command bus by Axon's interceptor auto-configuration. */
+    @Bean
+    OwnershipEnforcingInterceptor ownershipEnforcingInterceptor(OwnershipResolver resolver,
+                                                                JdbcOwnershipRegistry registry, EventBus eventBus,
+                                                                Clock clock) {
+        return new OwnershipEnforcingInterceptor(resolver, registry, eventBus, clock);
+    }
+
+    @Bean
+    OwnershipRegistryProjection ownershipRegistryProjection(JdbcOwnershipRegistry registry) {
+        return new OwnershipRegistryProjection(registry);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer snapshotSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          JdbcOwnershipRegistry registry, Region localRegion, MeterRegistry meters) {
+        EventStorageEngine jdbc = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(snapshotSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(RegentSchemas.events())
+                .build();
+        return new OwnerFencedEventStorageEngine(jdbc, registry, localRegion, meters);
+    }
+
+    /** Events remember where the command that caused them entered the system. */
+    @Bean
+    CorrelationDataProvider acceptedRegionCorrelation() {
+        return new SimpleCorrelationDataProvider(OwnershipMetadata.ACCEPTED_REGION);
+    }
+}

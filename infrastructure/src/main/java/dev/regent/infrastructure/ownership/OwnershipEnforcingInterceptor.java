@@ -1,0 +1,79 @@
+package dev.regent.infrastructure.ownership;
+
+import dev.regent.domain.ownership.NotOwnerException;
+import dev.regent.domain.ownership.Ownership;
+import dev.regent.domain.ownership.OwnershipAssignedEvent;
+import dev.regent.domain.ownership.OwnershipMetadata;
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.ownership.OwnershipResolver.ResolvedOwner;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.dao.DuplicateKeyException;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Runs where a command is handled, inside its transaction: refuses a command for an aggregate this region does not own
+ * (or under a stale epoch), and for a creating command records this region's ownership and the
+ * {@link OwnershipAssignedEvent} in the same transaction as the aggregate's first event.
+ */
+public class OwnershipEnforcingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final OwnershipResolver resolver;
+    private final JdbcOwnershipRegistry registry;
+    private final EventBus eventBus;
+    private final Clock clock;
+
+    public OwnershipEnforcingInterceptor(OwnershipResolver resolver, JdbcOwnershipRegistry registry, EventBus eventBus,
+                                         Clock clock) {
+        this.resolver = resolver;
+        this.registry = registry;
+        this.eventBus = eventBus;
+        this.clock = clock;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Optional<ResolvedOwner> resolved = resolver.resolve(command);
+        if (resolved.isPresent()) {
+            ResolvedOwner owner = resolved.get();
+            Region local = resolver.localRegion();
+            if (!owner.owner().equals(local)) {
+                throw new NotOwnerException(owner.aggregateId(), local, owner.owner(), owner.creates()
+                        ? "its " + owner.target().rule().describe() + " rule makes " + owner.owner() + " the owner"
+                        : "it is owned by " + owner.owner() + " (epoch " + owner.epoch() + ")");
+            }
+            if (owner.creates()) {
+                assign(owner.newOwnership());
+            } else {
+                refuseStaleEpoch(command, owner);
+            }
+        }
+        return chain.proceed();
+    }
+
+    private void assign(Ownership ownership) {
+        try {
+            registry.assign(ownership, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new AggregateStreamCreationException(
+                    ownership.aggregateType() + " " + ownership.aggregateId() + " already exists");
+        }
+        eventBus.publish(GenericEventMessage.asEventMessage(OwnershipAssignedEvent.of(ownership)));
+    }
+
+    private static void refuseStaleEpoch(CommandMessage<?> command, ResolvedOwner owner) {
+        Optional<Long> expected = OwnershipMetadata.epoch(command.getMetaData(), OwnershipMetadata.EXPECTED_EPOCH);
+        if (expected.isPresent() && expected.get() != owner.epoch()) {
+            throw new NotOwnerException(owner.aggregateId(), owner.owner(), owner.owner(),
+                    "the command was routed under epoch " + expected.get() + ", the current epoch is " + owner.epoch());
+        }
+    }
+}

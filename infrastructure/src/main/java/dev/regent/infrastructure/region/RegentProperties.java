@@ -1,0 +1,186 @@
+package dev.regent.infrastructure.region;
+
+import dev.regent.domain.ownership.JurisdictionMap;
+import dev.regent.domain.ownership.Region;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code regent.*}: the service's own region, every region's base URL (for routing commands to owners), and the
+ * jurisdiction map used by HOME ownership. Every region must be configured with the same regions and jurisdictions.
+ */
+@ConfigurationProperties("regent")
+public class RegentProperties {
+
+    /** This service's region. */
+    private String region;
+    /** Base URL of every region's service, this one included, e.g. {@code eu: http://localhost:8081}. */
+    private Map<String, URI> regions = new LinkedHashMap<>();
+    /** Region name &rarr; ISO country codes it is home for. */
+    private Map<String, List<String>> jurisdictions = new LinkedHashMap<>();
+    /** Packages scanned for aggregates that declare an ownership rule. */
+    private List<String> aggregatePackages = List.of("dev.regent.domain");
+    private final Routing routing = new Routing();
+    private final Kafka kafka = new Kafka();
+    private final Events events = new Events();
+
+    public Region localRegion() {
+        if (region == null || region.isBlank()) {
+            throw new IllegalStateException("regent.region is not set: which region is this service?");
+        }
+        Region local = Region.of(region);
+        if (!regions.containsKey(local.name())) {
+            throw new IllegalStateException("regent.region=" + local + " is not among regent.regions " + regions.keySet());
+        }
+        return local;
+    }
+
+    public Set<Region> allRegions() {
+        return regions.keySet().stream().map(Region::of).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public URI urlOf(Region target) {
+        URI url = regions.get(target.name());
+        if (url == null) {
+            throw new IllegalStateException("No URL configured for region " + target + " (regent.regions." + target + ")");
+        }
+        return url;
+    }
+
+    public JurisdictionMap jurisdictionMap() {
+        Map<Region, List<String>> byRegion = new LinkedHashMap<>();
+        jurisdictions.forEach((name, codes) -> {
+            if (!regions.containsKey(name)) {
+                throw new IllegalStateException("regent.jurisdictions." + name + " names a region missing from "
+                        + "regent.regions " + regions.keySet());
+            }
+            byRegion.put(Region.of(name), codes);
+        });
+        return JurisdictionMap.of(byRegion);
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public Map<String, URI> getRegions() {
+        return regions;
+    }
+
+    public void setRegions(Map<String, URI> regions) {
+        this.regions = regions;
+    }
+
+    public Map<String, List<String>> getJurisdictions() {
+        return jurisdictions;
+    }
+
+    public void setJurisdictions(Map<String, List<String>> jurisdictions) {
+        this.jurisdictions = jurisdictions;
+    }
+
+    public List<String> getAggregatePackages() {
+        return aggregatePackages;
+    }
+
+    public void setAggregatePackages(List<String> aggregatePackages) {
+        this.aggregatePackages = aggregatePackages;
+    }
+
+    public Routing getRouting() {
+        return routing;
+    }
+
+    public Kafka getKafka() {
+        return kafka;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    public static class Routing {
+
+        /** How long a forwarded command may wait for the owner's answer before the owner counts as unavailable. */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    public static class Kafka {
+
+        /** Partitions of every Regent topic; must be the same in every region (MirrorMaker keeps partitions). */
+        private int partitions = 1;
+        /** Prefix of Regent's topic names: {@code <prefix>.<region>.events}. */
+        private String topicPrefix = "regent";
+        /** Replication factor of the topics Regent creates in its region's cluster. */
+        private short replicationFactor = 1;
+
+        public short getReplicationFactor() {
+            return replicationFactor;
+        }
+
+        public void setReplicationFactor(short replicationFactor) {
+            this.replicationFactor = replicationFactor;
+        }
+
+        public int getPartitions() {
+            return partitions;
+        }
+
+        public void setPartitions(int partitions) {
+            this.partitions = partitions;
+        }
+
+        public String getTopicPrefix() {
+            return topicPrefix;
+        }
+
+        public void setTopicPrefix(String topicPrefix) {
+            this.topicPrefix = topicPrefix;
+        }
+    }
+
+    /** Tracking processors: the Kafka publisher, projections and sagas. */
+    public static class Events {
+
+        /** Events per transaction (one token write per batch): the first lever for throughput and rebuild speed. */
+        private int batchSize = 50;
+        /** How long a processor waits for new events before checking again; bounds the added latency. */
+        private Duration availabilityTimeout = Duration.ofMillis(100);
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getAvailabilityTimeout() {
+            return availabilityTimeout;
+        }
+
+        public void setAvailabilityTimeout(Duration availabilityTimeout) {
+            this.availabilityTimeout = availabilityTimeout;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.regent.projections;
+
+import dev.regent.domain.ownership.Region;
+import dev.regent.projections.identity.CustomerProjection;
+import dev.regent.projections.identity.CustomerView;
+import dev.regent.projections.policy.PolicyProjection;
+import dev.regent.projections.policy.PolicyView;
+import dev.regent.projections.replication.ProjectionMetrics;
+import dev.regent.projections.replication.VersionedViews;
+import dev.regent.projections.replication.ViewStores;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+
+/** The read models of a region. Each is an Axon event handler in its own processing group. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionsConfiguration {
+
+    @Bean
+    ViewStores viewStores(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+                          Region localRegion, MeterRegistry meters, Clock clock) {
+        return new ViewStores(jdbc, eventSerializer, localRegion, new ProjectionMetrics(meters, clock));
+    }
+
+    @Bean
+    CustomerProjection customerProjection(ViewStores stores) {
+        VersionedViews<CustomerView> views =
+                stores.forView(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE);
+        CustomerProjection projection = new CustomerProjection(views);
+        views.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
+        return projection;
+    }
+
+    @Bean
+    PolicyProjection policyProjection(ViewStores stores) {
+        VersionedViews<PolicyView> views =
+                stores.forView(PolicyProjection.VIEW, PolicyView.class, PolicyProjection.AGGREGATE_TYPE);
+        PolicyProjection projection = new PolicyProjection(views);
+        views.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
+        return projection;
+    }
+}

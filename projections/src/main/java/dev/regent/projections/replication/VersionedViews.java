@@ -1,0 +1,217 @@
+package dev.regent.projections.replication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regent.domain.ownership.OwnershipMetadata;
+import dev.regent.domain.ownership.Region;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The rows of one view: one per aggregate, applied strictly in aggregate sequence order (see the package docs).
+ * Statements join the event processor's transaction, so a row and the processor's token commit together.
+ */
+public class VersionedViews<V> {
+
+    private final String viewName;
+    private final Class<V> viewType;
+    private final String aggregateType;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Serializer eventSerializer;
+    private final Region localRegion;
+    private final ProjectionMetrics metrics;
+    private volatile EventMessageHandler heldEventHandler;
+
+    VersionedViews(String viewName, Class<V> viewType, String aggregateType, JdbcTemplate jdbc, ObjectMapper json,
+                   Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics) {
+        this.viewName = viewName;
+        this.viewType = viewType;
+        this.aggregateType = aggregateType;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.eventSerializer = eventSerializer;
+        this.localRegion = localRegion;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Held events are applied, once their gap is filled, by handing them to the projection's own handlers again.
+     * Wire this once, to an adapter around the projection that owns this view.
+     */
+    public void redeliverHeldEventsTo(EventMessageHandler projection) {
+        this.heldEventHandler = projection;
+    }
+
+    /**
+     * Applies {@code event} to its aggregate's row if it is the next in sequence; {@code evolve} gets the current state
+     * ({@code null} before the aggregate's first event) and returns the new one, and must be free of side effects.
+     */
+    public ApplyOutcome apply(DomainEventMessage<?> event, UnaryOperator<V> evolve) {
+        String aggregateId = event.getAggregateIdentifier();
+        Optional<Row> current = lockRow(aggregateId);
+        long expected = current.map(row -> row.lastSequence() + 1).orElse(0L);
+        long sequence = event.getSequenceNumber();
+        if (sequence < expected) {
+            metrics.recordDuplicate(viewName);
+            return ApplyOutcome.DUPLICATE;
+        }
+        if (sequence > expected) {
+            hold(event, expected);
+            metrics.recordHeld(viewName);
+            return ApplyOutcome.HELD;
+        }
+        V next = evolve.apply(current.map(row -> read(row.state())).orElse(null));
+        write(event, next);
+        metrics.recordApplied(viewName, event, localRegion);
+        redeliverHeld(aggregateId, sequence + 1);
+        return ApplyOutcome.APPLIED;
+    }
+
+    /**
+     * Moves an aggregate's row past an event this view does not project, so that the events after it are not held
+     * behind it. Events of other aggregate types are not this view's business and are ignored.
+     */
+    public void advance(DomainEventMessage<?> event) {
+        if (aggregateType.equals(event.getType())) {
+            apply(event, UnaryOperator.identity());
+        }
+    }
+
+    public Optional<VersionedView<V>> find(String aggregateId) {
+        return jdbc.query("select aggregate_id, owner_region, owner_epoch, last_sequence, state::text as state, "
+                        + "last_event_at from regent_view where view_name = ? and aggregate_id = ?",
+                viewRow(), viewName, aggregateId).stream().findFirst();
+    }
+
+    /** Rows whose state has {@code value} at top-level JSON field {@code field}. */
+    public List<VersionedView<V>> findBy(String field, String value) {
+        return jdbc.query("select aggregate_id, owner_region, owner_epoch, last_sequence, state::text as state, "
+                        + "last_event_at from regent_view where view_name = ? and state ->> ? = ? "
+                        + "order by aggregate_id",
+                viewRow(), viewName, field, value);
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("select count(*) from regent_view where view_name = ?", Long.class, viewName);
+        return count == null ? 0 : count;
+    }
+
+    /** Events held behind a gap, for all aggregates of this view. */
+    public long heldCount() {
+        Long count = jdbc.queryForObject("select count(*) from regent_held_event where view_name = ?", Long.class,
+                viewName);
+        return count == null ? 0 : count;
+    }
+
+    /** Forgets every row and held event of this view: the start of a rebuild. */
+    public void clear() {
+        jdbc.update("delete from regent_held_event where view_name = ?", viewName);
+        jdbc.update("delete from regent_view where view_name = ?", viewName);
+    }
+
+    public String viewName() {
+        return viewName;
+    }
+
+    private record Row(long lastSequence, String state) {
+    }
+
+    private Optional<Row> lockRow(String aggregateId) {
+        return jdbc.query("select last_sequence, state::text from regent_view where view_name = ? and aggregate_id = ? "
+                        + "for update", (rs, n) -> new Row(rs.getLong(1), rs.getString(2)), viewName, aggregateId)
+                .stream().findFirst();
+    }
+
+    private void write(DomainEventMessage<?> event, V state) {
+        String ownerRegion = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
+                .map(Region::name).orElse(localRegion.name());
+        long ownerEpoch = OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.OWNER_EPOCH).orElse(0L);
+        jdbc.update("""
+                insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
+                                         last_sequence, state, last_event_id, last_event_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
+                on conflict (view_name, aggregate_id) do update
+                   set owner_region = excluded.owner_region, owner_epoch = excluded.owner_epoch,
+                       last_sequence = excluded.last_sequence, state = excluded.state,
+                       last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
+                       updated_at = now()
+                """, viewName, event.getAggregateIdentifier(), event.getType(), ownerRegion, ownerEpoch,
+                event.getSequenceNumber(), toJson(state), event.getIdentifier(), Timestamp.from(event.getTimestamp()));
+    }
+
+    private void hold(DomainEventMessage<?> event, long expected) {
+        SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
+        SerializedObject<byte[]> metaData = event.serializeMetaData(eventSerializer, byte[].class);
+        jdbc.update("""
+                insert into regent_held_event (view_name, aggregate_id, sequence_number, expected_sequence, event_id,
+                                               aggregate_type, payload_type, payload_revision, payload, meta_data,
+                                               event_timestamp)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (view_name, aggregate_id, sequence_number) do nothing
+                """, viewName, event.getAggregateIdentifier(), event.getSequenceNumber(), expected,
+                event.getIdentifier(), event.getType(), payload.getType().getName(), payload.getType().getRevision(),
+                payload.getData(), metaData.getData(), Timestamp.from(event.getTimestamp()));
+    }
+
+    private void redeliverHeld(String aggregateId, long sequence) {
+        List<DomainEventMessage<?>> held = jdbc.query("""
+                delete from regent_held_event where view_name = ? and aggregate_id = ? and sequence_number = ?
+                returning aggregate_type, event_id, payload_type, payload_revision, payload, meta_data, event_timestamp
+                """, (rs, n) -> {
+            Object payload = eventSerializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("payload"),
+                    byte[].class, rs.getString("payload_type"), rs.getString("payload_revision")));
+            MetaData metaData = eventSerializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("meta_data"),
+                    byte[].class, MetaData.class.getName(), null));
+            return new GenericDomainEventMessage<>(rs.getString("aggregate_type"), aggregateId, sequence, payload,
+                    metaData, rs.getString("event_id"), rs.getTimestamp("event_timestamp").toInstant());
+        }, viewName, aggregateId, sequence);
+        for (DomainEventMessage<?> event : held) {
+            if (heldEventHandler == null) {
+                throw new IllegalStateException("View " + viewName + " holds events but has no projection to "
+                        + "redeliver them to: call redeliverHeldEventsTo(...)");
+            }
+            try {
+                heldEventHandler.handle(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Redelivering held event " + event.getIdentifier() + " failed", e);
+            }
+        }
+    }
+
+    private RowMapper<VersionedView<V>> viewRow() {
+        return (rs, n) -> new VersionedView<>(rs.getString("aggregate_id"), read(rs.getString("state")),
+                rs.getLong("last_sequence") + 1, Region.of(rs.getString("owner_region")), rs.getLong("owner_epoch"),
+                rs.getTimestamp("last_event_at").toInstant());
+    }
+
+    private V read(String state) {
+        try {
+            return json.readValue(state, viewType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + viewName + " row: " + state, e);
+        }
+    }
+
+    private String toJson(V state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + viewName + " state " + state, e);
+        }
+    }
+}
