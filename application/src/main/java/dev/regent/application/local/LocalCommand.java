@@ -46,13 +46,8 @@ public final class LocalCommand implements Callable<Integer> {
         System.out.printf("All %d regions up in %.1f s. MirrorMaker 2 mirrors %s. Ctrl-C stops them.%n",
                 REGIONS.size(), Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
                 topology.mirrorMaker().flows().keySet());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping regions...");
-            topology.close();
-            stopped.countDown();
-        }, "regent-local-shutdown"));
-        stopped.await();
+        // The topology's shutdown hook stops every region on Ctrl-C.
+        new CountDownLatch(1).await();
         return 0;
     }
 }

@@ -48,12 +48,17 @@ public final class LocalTopology implements AutoCloseable {
     private EmbeddedMirrorMaker mirrorMaker;
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
 
+    private final Thread shutdownHook = new Thread(this::close, "regent-local-shutdown");
+    private boolean closed;
+
     private LocalTopology(Settings settings) {
         this.settings = settings;
     }
 
     public static LocalTopology start(Settings settings, Consumer<LocalRegion> onRegionReady) {
         LocalTopology topology = new LocalTopology(settings);
+        // One hook stops everything in order; the databases' own hooks would race the services still using them.
+        Runtime.getRuntime().addShutdownHook(topology.shutdownHook);
         try {
             topology.startInfrastructure();
             topology.startServices(onRegionReady);
@@ -71,6 +76,7 @@ public final class LocalTopology implements AutoCloseable {
         for (String name : settings.ports().keySet()) {
             EmbeddedPostgresServer database = EmbeddedPostgresServer.start(name, settings.dataDir().resolve(name)
                     .resolve("postgres"), 0);
+            database.stopOnJvmExit(false);
             infrastructure.add(database);
             databases.put(name, database);
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(name, settings.dataDir().resolve(name)
@@ -134,8 +140,20 @@ public final class LocalTopology implements AutoCloseable {
         return mirrorMaker;
     }
 
+    /** Stops services, MirrorMaker 2, brokers and databases, in that order. Runs at JVM exit if not called before. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmShuttingDown) {
+                // the hook is running: it will find this topology closed
+            }
+        }
         regions.values().forEach(region -> quietly(region::stopService, "service " + region.name()));
         if (mirrorMaker != null) {
             quietly(mirrorMaker::close, "MirrorMaker 2");

@@ -55,6 +55,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres; // guarded by this
     private boolean shutdownHookRegistered; // guarded by this
+    private boolean stopOnJvmExit = true; // guarded by this
 
     private EmbeddedPostgresServer(String name, Path dataDir, int port, Map<String, String> serverConfig) {
         this.name = Objects.requireNonNull(name, "name must not be null");
@@ -233,8 +234,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * By default the server stops when the JVM exits, even if nobody calls {@link #stop()}. An owner that stops its
+     * servers itself, in an order of its own (services before their databases), turns that off.
+     */
+    public synchronized void stopOnJvmExit(boolean stop) {
+        stopOnJvmExit = stop;
+        if (stop && isRunning()) {
+            addShutdownHook();
+        } else if (!stop) {
+            removeShutdownHook();
+        }
+    }
+
     private void addShutdownHook() {
-        if (!shutdownHookRegistered) {
+        if (stopOnJvmExit && !shutdownHookRegistered) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             shutdownHookRegistered = true;
         }

@@ -1,0 +1,23 @@
+package dev.regent.application.support;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Request bodies of the insurer example. */
+public final class InsurerFixture {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private InsurerFixture() {
+    }
+
+    public static Map<String, String> customer(String name, String domicile) {
+        int n = SEQUENCE.incrementAndGet();
+        return Map.of("name", name, "email", "customer" + n + "@example.com", "phone", "+33 1 00 00 " + (1000 + n),
+                "domicile", domicile);
+    }
+
+    public static Map<String, Object> policy(String customerId, int coverageLimit) {
+        return Map.of("customerId", customerId, "product", "HOME-CONTENTS", "coverageLimit", coverageLimit);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.regent.application.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regent.application.local.LocalTopology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** Calls a region's REST API the way a user would, and reads answers as JSON. */
+public final class RegentClient {
+
+    /** An HTTP answer: status, content type and JSON body. */
+    public record Answer(int status, String contentType, JsonNode body) {
+
+        public String text(String field) {
+            JsonNode value = body.get(field);
+            return value == null || value.isNull() ? null : value.asText();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final LocalTopology topology;
+
+    RegentClient(LocalTopology topology) {
+        this.topology = topology;
+    }
+
+    public Answer get(String region, String path) {
+        return send(region, "GET", path, null);
+    }
+
+    public Answer post(String region, String path, Map<String, ?> body) {
+        return send(region, "POST", path, body);
+    }
+
+    public Answer put(String region, String path, Map<String, ?> body) {
+        return send(region, "PUT", path, body);
+    }
+
+    public Answer send(String region, String method, String path, Object body) {
+        try {
+            String json = body == null ? null : body instanceof String text ? text : JSON.writeValueAsString(body);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(topology.region(region).url() + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Prometheus scrape of a region. */
+    public String metrics(String region) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(topology.region(region).url()
+                    + "/actuator/prometheus")).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.regent.application.support;
+
+import dev.regent.application.local.LocalRegion;
+import dev.regent.application.local.LocalTopology;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The three-region topology every integration test of this JVM shares: real PostgreSQL, real KRaft brokers and real
+ * MirrorMaker 2, started once (about 20 s) and stopped by its shutdown hook when the JVM exits. Tests that stop a region's service start it
+ * again before they finish.
+ */
+public final class ThreeRegions {
+
+    public static final String EU = "eu";
+    public static final String US = "us";
+    public static final String APAC = "apac";
+
+    private static LocalTopology topology;
+
+    private ThreeRegions() {
+    }
+
+    public static synchronized LocalTopology topology() {
+        if (topology == null) {
+            topology = start();
+        }
+        return topology;
+    }
+
+    public static LocalRegion region(String name) {
+        return topology().region(name);
+    }
+
+    public static RegentClient client() {
+        return new RegentClient(topology());
+    }
+
+    /** A connection to the region's own database, for assertions on what it really stores. */
+    public static JdbcTemplate database(String name) {
+        return new JdbcTemplate(region(name).database().dataSource());
+    }
+
+    private static LocalTopology start() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : new String[]{EU, US, APAC}) {
+            ports.put(name, freePort());
+        }
+        try {
+            return LocalTopology.start(new LocalTopology.Settings(ports, Files.createTempDirectory("regent-it-"), true,
+                    Map.of("regent.routing.timeout", "3s")), region -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
