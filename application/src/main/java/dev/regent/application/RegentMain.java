@@ -29,7 +29,7 @@ public final class RegentMain implements Runnable {
     }
 
     @Command(name = "region", description = "Runs one region's service, configured by environment variables or "
-            + "--property=value arguments (REGENT_REGION, REGENT_DB_URL, REGENT_KAFKA, ...: see application.yml).")
+            + "--property=value arguments (REGENT_REGION, REGENT_DB_URL, REGENT_KAFKA_BOOTSTRAP_SERVERS, ...: see application.yml).")
     static final class RegionCommand implements Callable<Integer> {
 
         @CommandLine.Unmatched

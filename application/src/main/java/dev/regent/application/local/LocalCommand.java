@@ -39,8 +39,7 @@ public final class LocalCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("regent-local-") : dataDir.toAbsolutePath();
         System.out.println("Starting regions " + REGIONS + " (data in " + dir + ")");
         LocalTopology topology = LocalTopology.start(
-                new LocalTopology.Settings(ports, dir, temporary, Map.of(
-                        "logging.level.root", "WARN", "logging.level.dev.regent", "INFO")),
+                new LocalTopology.Settings(ports, dir, temporary, Map.of()),
                 region -> System.out.printf("Region %-4s ready at %s  (PostgreSQL %s, Kafka %s)%n", region.name(),
                         region.url(), region.database().jdbcUrl(), region.broker().bootstrapServers()));
         System.out.printf("All %d regions up in %.1f s. MirrorMaker 2 mirrors %s. Ctrl-C stops them.%n",

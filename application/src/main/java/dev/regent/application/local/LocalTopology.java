@@ -8,6 +8,8 @@ import dev.regent.infrastructure.kafka.RegentTopics;
 import dev.regent.infrastructure.kafka.TopicProvisioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.logging.LoggingSystem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +58,13 @@ public final class LocalTopology implements AutoCloseable {
     }
 
     public static LocalTopology start(Settings settings, Consumer<LocalRegion> onRegionReady) {
+        // Several Spring Boot contexts in one JVM would each re-initialise logback (and repeat every line): the
+        // topology keeps logback.xml as configured once.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger(); // Tomcat logs through java.util.logging
+            SLF4JBridgeHandler.install();
+        }
         LocalTopology topology = new LocalTopology(settings);
         // One hook stops everything in order; the databases' own hooks would race the services still using them.
         Runtime.getRuntime().addShutdownHook(topology.shutdownHook);
@@ -147,6 +156,7 @@ public final class LocalTopology implements AutoCloseable {
             return;
         }
         closed = true;
+        log.info("Stopping regions {}", regions.keySet());
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -74,7 +74,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OwnerUnavailableException.class)
     ProblemDetail ownerUnavailable(OwnerUnavailableException e) {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Owner region unavailable",
-                e.getMessage() + ". The command was not applied; retry later.");
+                e.getMessage() + (e.possiblyApplied()
+                        ? ". The owner may still apply it: check before retrying a change that is not idempotent."
+                        : ". The command did not reach the owner and was not applied; retry later."));
         problem.setProperty("ownerRegion", e.owner().name());
         problem.setProperty("failoverPolicy", "REJECT");
         return problem;

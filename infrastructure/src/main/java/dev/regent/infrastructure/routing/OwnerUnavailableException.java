@@ -2,6 +2,8 @@ package dev.regent.infrastructure.routing;
 
 import dev.regent.domain.ownership.Region;
 
+import java.net.ConnectException;
+
 /** The owner region did not answer a routed command in time (or could not be reached at all). */
 public class OwnerUnavailableException extends RuntimeException {
 
@@ -14,6 +16,14 @@ public class OwnerUnavailableException extends RuntimeException {
                 + (cause.getMessage() == null ? "" : " " + cause.getMessage())), cause);
         this.owner = owner;
         this.commandName = commandName;
+    }
+
+    /**
+     * False only when the command provably never reached the owner (the connection was refused); after a timeout the
+     * owner may still have applied it.
+     */
+    public boolean possiblyApplied() {
+        return !(getCause() instanceof ConnectException);
     }
 
     private static String simpleName(String commandName) {
