@@ -2,6 +2,7 @@ package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.region.RegentProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
@@ -53,13 +54,14 @@ public class EventTransportConfiguration {
 
     @Bean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer,
-                                                                org.axonframework.config.Configuration configuration) {
-        return DefaultKafkaMessageConverter.builder()
+                                                                org.axonframework.config.Configuration configuration,
+                                                                MeterRegistry meters) {
+        return new UnreadableRecordsCounter(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer)
                 .sequencingPolicy(new AggregateKeySequencingPolicy())
                 .upcasterChain(configuration.upcasterChain() != null
                         ? configuration.upcasterChain() : new EventUpcasterChain())
-                .build();
+                .build(), meters);
     }
 
     @Bean
