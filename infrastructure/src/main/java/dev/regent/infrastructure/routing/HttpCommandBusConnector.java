@@ -91,26 +91,25 @@ public class HttpCommandBusConnector implements CommandBusConnector {
         }
         Timer.Sample sample = Timer.start(meters);
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            String outcome;
-            if (failure != null) {
-                outcome = "unavailable";
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                ownerUnavailablePolicy.onOwnerUnavailable(command,
-                        new OwnerUnavailableException(owner.region(), command.getCommandName(), cause), callback);
-            } else if (response.statusCode() / 100 == 2) {
-                outcome = "success";
-                callback.onResult(command, asCommandResultMessage(readResult(response.body())));
-            } else {
-                outcome = "rejected";
-                callback.onResult(command, asCommandResultMessage(
-                        new RemoteCommandRejectedException(owner.region(), response.statusCode(), response.body())));
-            }
+            String outcome = failure != null ? "unavailable"
+                    : response.statusCode() / 100 == 2 ? "success" : "rejected";
+            // Recorded before the caller is answered, so that what the caller sees is already counted.
             sample.stop(Timer.builder("regent.routing.latency")
                     .description("Time for a routed command's owner to answer")
                     .tag("target", owner.region().name()).tag("outcome", outcome)
                     .publishPercentiles(0.5, 0.99)
                     .register(meters));
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                ownerUnavailablePolicy.onOwnerUnavailable(command,
+                        new OwnerUnavailableException(owner.region(), command.getCommandName(), cause), callback);
+            } else if (response.statusCode() / 100 == 2) {
+                callback.onResult(command, asCommandResultMessage(readResult(response.body())));
+            } else {
+                callback.onResult(command, asCommandResultMessage(
+                        new RemoteCommandRejectedException(owner.region(), response.statusCode(), response.body())));
+            }
         });
     }
 
