@@ -6,10 +6,8 @@ import dev.regent.projections.identity.CustomerView;
 import dev.regent.projections.policy.PolicyProjection;
 import dev.regent.projections.policy.PolicyView;
 import dev.regent.projections.replication.ProjectionMetrics;
-import dev.regent.projections.replication.VersionedViews;
 import dev.regent.projections.replication.ViewStores;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -30,19 +28,13 @@ public class ProjectionsConfiguration {
 
     @Bean
     CustomerProjection customerProjection(ViewStores stores) {
-        VersionedViews<CustomerView> views =
-                stores.forView(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE);
-        CustomerProjection projection = new CustomerProjection(views);
-        views.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
-        return projection;
+        return stores.projection(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE,
+                CustomerProjection::new);
     }
 
     @Bean
     PolicyProjection policyProjection(ViewStores stores) {
-        VersionedViews<PolicyView> views =
-                stores.forView(PolicyProjection.VIEW, PolicyView.class, PolicyProjection.AGGREGATE_TYPE);
-        PolicyProjection projection = new PolicyProjection(views);
-        views.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
-        return projection;
+        return stores.projection(PolicyProjection.VIEW, PolicyView.class, PolicyProjection.AGGREGATE_TYPE,
+                PolicyProjection::new);
     }
 }

@@ -3,26 +3,21 @@ package dev.regent.projections.identity;
 import dev.regent.domain.identity.CustomerContactChangedEvent;
 import dev.regent.domain.identity.CustomerIdentity;
 import dev.regent.domain.identity.CustomerRegisteredEvent;
-import dev.regent.projections.replication.VersionedView;
+import dev.regent.projections.replication.VersionedProjection;
 import dev.regent.projections.replication.VersionedViews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-
-import java.util.Optional;
 
 /** Customers, from this region's own events and from the other regions' mirrored ones. */
 @ProcessingGroup(CustomerProjection.VIEW)
-public class CustomerProjection {
+public class CustomerProjection extends VersionedProjection<CustomerView> {
 
     public static final String VIEW = "customers";
     public static final String AGGREGATE_TYPE = CustomerIdentity.class.getSimpleName();
 
-    private final VersionedViews<CustomerView> views;
-
     public CustomerProjection(VersionedViews<CustomerView> views) {
-        this.views = views;
+        super(views);
     }
 
     @EventHandler
@@ -33,20 +28,5 @@ public class CustomerProjection {
     @EventHandler
     void on(CustomerContactChangedEvent event, DomainEventMessage<?> message) {
         views.apply(message, current -> current.withContact(event.email(), event.phone()));
-    }
-
-    /** Keeps the sequence moving past customer events this view does not show. */
-    @EventHandler
-    void on(Object otherEvent, DomainEventMessage<?> message) {
-        views.advance(message);
-    }
-
-    @ResetHandler
-    void reset() {
-        views.clear();
-    }
-
-    public Optional<VersionedView<CustomerView>> find(String customerId) {
-        return views.find(customerId);
     }
 }

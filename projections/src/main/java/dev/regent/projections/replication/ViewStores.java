@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.regent.domain.ownership.Region;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.function.Function;
 
 /** Creates the {@link VersionedViews} of each read model, sharing the database, serializers and metrics. */
 public class ViewStores {
@@ -41,5 +44,15 @@ public class ViewStores {
     public <V> VersionedViews<V> forView(String viewName, Class<V> viewType, String aggregateType) {
         return new VersionedViews<>(viewName, viewType, aggregateType, jdbc, CANONICAL_JSON, eventSerializer,
                 localRegion, metrics);
+    }
+
+    /** A projection over a new view, wired so that events held behind a gap are redelivered to it. */
+    public <V, P extends VersionedProjection<V>> P projection(String viewName, Class<V> viewType,
+                                                             String aggregateType,
+                                                             Function<VersionedViews<V>, P> constructor) {
+        VersionedViews<V> views = forView(viewName, viewType, aggregateType);
+        P projection = constructor.apply(views);
+        views.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
+        return projection;
     }
 }

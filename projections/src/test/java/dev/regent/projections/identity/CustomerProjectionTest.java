@@ -4,7 +4,6 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.projections.replication.ProjectionDatabase;
 import dev.regent.projections.replication.ProjectionMetrics;
 import dev.regent.projections.replication.VersionedView;
-import dev.regent.projections.replication.VersionedViews;
 import dev.regent.projections.replication.ViewStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.jqwik.api.Arbitraries;
@@ -33,15 +32,11 @@ class CustomerProjectionTest {
 
     private final JdbcTemplate jdbc = ProjectionDatabase.jdbc();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final VersionedViews<CustomerView> views = new ViewStores(jdbc, JacksonSerializer.defaultSerializer(),
+    private final CustomerProjection projection = new ViewStores(jdbc, JacksonSerializer.defaultSerializer(),
             Region.of("us"), new ProjectionMetrics(meters, Clock.systemUTC()))
-            .forView(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE);
-    private final CustomerProjection projection = new CustomerProjection(views);
+            .projection(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE,
+                    CustomerProjection::new);
     private final AnnotationEventHandlerAdapter delivery = new AnnotationEventHandlerAdapter(projection);
-
-    {
-        views.redeliverHeldEventsTo(delivery);
-    }
 
     @Test
     void givenAStreamInOrder_whenDelivered_thenTheReplicaShowsTheLastContactAndVersion() {
