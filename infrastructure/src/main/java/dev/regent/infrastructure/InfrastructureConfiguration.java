@@ -3,6 +3,7 @@ package dev.regent.infrastructure;
 import dev.regent.infrastructure.kafka.EventTransportConfiguration;
 import dev.regent.infrastructure.ownership.OwnershipConfiguration;
 import dev.regent.infrastructure.postgres.AxonStoresConfiguration;
+import dev.regent.infrastructure.postgres.SerializationConfiguration;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.routing.RoutingConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,7 +17,7 @@ import java.time.Clock;
 /** The infrastructure module's wiring: one region's stores, ownership enforcement, routing and event transport. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegentProperties.class)
-@Import({AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class,
+@Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class,
         EventTransportConfiguration.class})
 public class InfrastructureConfiguration {
 

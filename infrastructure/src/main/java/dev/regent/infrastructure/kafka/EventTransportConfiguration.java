@@ -90,12 +90,11 @@ public class EventTransportConfiguration {
             RegentProperties properties) {
         // Looked up when Axon builds its processors: the source's converter needs Axon's configuration itself.
         return configurer -> configurer.eventProcessing()
-                .configureDefaultStreamableMessageSource(config -> RegionEventSources.localAndMirrored(
+                .configureDefaultStreamableMessageSource(config -> new RegionEventSource(
                         config.eventStore(), (StreamableMessageSource) mirroredEventSource.getObject()))
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(properties.getEvents().getBatchSize())
-                        .andInitialTrackingToken(RegionEventSources::initialToken)
                         .andEventAvailabilityTimeout(properties.getEvents().getAvailabilityTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS));
     }

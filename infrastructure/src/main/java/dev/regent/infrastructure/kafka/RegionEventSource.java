@@ -1,0 +1,69 @@
+package dev.regent.infrastructure.kafka;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MultiSourceTrackingToken;
+import org.axonframework.eventhandling.MultiStreamableMessageSource;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a region's projections and sagas read: its own event store (authoritative, complete) and the other
+ * regions' mirrored topics (what they shared). The Kafka publisher is the one processor that reads only the store.
+ *
+ * <p>Tokens always name both sources. Axon leaves a source out of a token while it is empty (an empty event store has
+ * no tail or head), and a multi-source token whose sources come and go cannot be compared with later ones: every
+ * processor, the sagas' included, would fail on its first event.
+ */
+public class RegionEventSource extends MultiStreamableMessageSource {
+
+    public static final String LOCAL = "local";
+    public static final String MIRRORED = "mirrored";
+
+    public RegionEventSource(EventStore eventStore, StreamableMessageSource<TrackedEventMessage<?>> mirrored) {
+        super(MultiStreamableMessageSource.builder()
+                .addMessageSource(LOCAL, eventStore)
+                .addMessageSource(MIRRORED, mirrored)
+                .longPollingSource(MIRRORED));
+    }
+
+    @Override
+    public MultiSourceTrackingToken createTailToken() {
+        return complete(super.createTailToken());
+    }
+
+    @Override
+    public MultiSourceTrackingToken createHeadToken() {
+        return complete(super.createHeadToken());
+    }
+
+    @Override
+    public MultiSourceTrackingToken createTokenAt(Instant dateTime) {
+        return complete(super.createTokenAt(dateTime));
+    }
+
+    @Override
+    public MultiSourceTrackingToken createTokenSince(Duration duration) {
+        return complete(super.createTokenSince(duration));
+    }
+
+    /** The position before the first event of both sources. */
+    public static MultiSourceTrackingToken beforeFirstEvent() {
+        return complete(new MultiSourceTrackingToken(Map.of()));
+    }
+
+    private static MultiSourceTrackingToken complete(MultiSourceTrackingToken token) {
+        Map<String, TrackingToken> tokens = new HashMap<>(token.getTrackingTokens());
+        tokens.compute(LOCAL, (source, local) -> local != null ? local : GapAwareTrackingToken.newInstance(-1, List.of()));
+        tokens.compute(MIRRORED, (source, mirrored) -> mirrored != null ? mirrored : KafkaTrackingToken.emptyToken());
+        return new MultiSourceTrackingToken(tokens);
+    }
+}

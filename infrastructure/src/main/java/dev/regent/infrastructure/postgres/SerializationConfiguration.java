@@ -1,0 +1,43 @@
+package dev.regent.infrastructure.postgres;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * One JSON serializer for everything Axon stores or sends (events, commands, tokens, sagas, deadlines), with its own
+ * ObjectMapper: what is kept in the event store must not change when someone tunes the REST API's JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SerializationConfiguration {
+
+    @Bean
+    @Primary
+    Serializer regentSerializer(RevisionResolver revisionResolver) {
+        ObjectMapper objectMapper = JsonMapper.builder()
+                .findAndAddModules()
+                // A newer region may add fields to an event before an older one learns them: read what is known.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        return JacksonSerializer.builder().objectMapper(objectMapper).revisionResolver(revisionResolver).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer regentSerializer) {
+        return regentSerializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer regentSerializer) {
+        return regentSerializer;
+    }
+}
