@@ -1,4 +1,4 @@
--- db-scheduler's table (PostgreSQL layout of db-scheduler 15): Axon's DbSchedulerDeadlineManager keeps sagas'
+-- db-scheduler's table (PostgreSQL layout of db-scheduler 14): Axon's DbSchedulerDeadlineManager keeps sagas'
 -- deadlines here, in the region's own database, so they survive a restart of the region's service.
 create table scheduled_tasks (
     task_name            text                     not null,
@@ -12,9 +12,7 @@ create table scheduled_tasks (
     consecutive_failures int,
     last_heartbeat       timestamp with time zone,
     version              bigint                   not null,
-    priority             smallint,
     primary key (task_name, task_instance)
 );
 create index scheduled_tasks_execution_time on scheduled_tasks (execution_time);
 create index scheduled_tasks_last_heartbeat on scheduled_tasks (last_heartbeat);
-create index scheduled_tasks_priority_execution_time on scheduled_tasks (priority desc, execution_time asc);

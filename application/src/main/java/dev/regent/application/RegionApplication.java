@@ -2,6 +2,7 @@ package dev.regent.application;
 
 import dev.regent.infrastructure.InfrastructureConfiguration;
 import dev.regent.projections.ProjectionsConfiguration;
+import dev.regent.sagas.SagasConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
@@ -10,6 +11,6 @@ import org.springframework.context.annotation.Import;
  * entirely by properties (its region, database, Kafka cluster, the other regions' URLs).
  */
 @SpringBootApplication
-@Import({InfrastructureConfiguration.class, ProjectionsConfiguration.class})
+@Import({InfrastructureConfiguration.class, ProjectionsConfiguration.class, SagasConfiguration.class})
 public class RegionApplication {
 }

@@ -1,5 +1,6 @@
 package dev.regent.infrastructure;
 
+import dev.regent.infrastructure.deadlines.DeadlinesConfiguration;
 import dev.regent.infrastructure.kafka.EventTransportConfiguration;
 import dev.regent.infrastructure.ownership.OwnershipConfiguration;
 import dev.regent.infrastructure.postgres.AxonStoresConfiguration;
@@ -18,7 +19,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegentProperties.class)
 @Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class,
-        EventTransportConfiguration.class})
+        EventTransportConfiguration.class, DeadlinesConfiguration.class})
 public class InfrastructureConfiguration {
 
     @Bean

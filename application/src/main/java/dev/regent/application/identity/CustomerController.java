@@ -2,23 +2,29 @@ package dev.regent.application.identity;
 
 import dev.regent.application.RegionCommands;
 import dev.regent.application.web.NotFoundException;
+import dev.regent.application.web.RespondAsync;
+import dev.regent.domain.identity.ChangeConsentCommand;
 import dev.regent.domain.identity.ChangeCustomerContactCommand;
+import dev.regent.domain.identity.ConsentPurpose;
 import dev.regent.domain.identity.CountryCode;
 import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.identity.EmailAddress;
 import dev.regent.domain.identity.PersonName;
 import dev.regent.domain.identity.PhoneNumber;
 import dev.regent.domain.identity.RegisterCustomerCommand;
+import dev.regent.domain.identity.SuspendCustomerCommand;
 import dev.regent.domain.ownership.Region;
 import dev.regent.projections.identity.CustomerProjection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +45,18 @@ class CustomerController {
     }
 
     record ContactChanged(String customerId, long version) {
+    }
+
+    record ChangeConsentRequest(@NotNull Boolean granted) {
+    }
+
+    record ConsentChanged(String customerId, String purpose, boolean granted, long version) {
+    }
+
+    record SuspendRequest(@NotBlank String reason) {
+    }
+
+    record RequestPending(String status, String requestId) {
     }
 
     record CustomerResponse(String customerId, String ownerRegion, long version, String name, String email,
@@ -73,12 +91,50 @@ class CustomerController {
                 .orElseThrow(() -> new NotFoundException("Customer", customerId, localRegion.name()));
     }
 
-    @PutMapping("/{customerId}/contact")
-    ContactChanged changeContact(@PathVariable String customerId, @RequestBody ChangeContactRequest request) {
+    /** Consent lives with the customer's owner: routed there like any change. */
+    @PutMapping("/{customerId}/consents/{purpose}")
+    ResponseEntity<?> changeConsent(@PathVariable String customerId, @PathVariable String purpose,
+                                    @Valid @RequestBody ChangeConsentRequest request,
+                                    @RequestHeader(name = RespondAsync.HEADER, required = false) String prefer) {
         CustomerId id = new CustomerId(customerId);
-        long version = commands.send(new ChangeCustomerContactCommand(id,
-                request.email() == null ? null : new EmailAddress(request.email()),
-                request.phone() == null ? null : new PhoneNumber(request.phone())));
-        return new ContactChanged(id.value(), version);
+        ConsentPurpose consentPurpose = ConsentPurpose.fromSlug(purpose);
+        RegionCommands.Outcome<Long> outcome = commands.sendOrFollow(
+                new ChangeConsentCommand(id, consentPurpose, request.granted()), RespondAsync.requested(prefer),
+                () -> visibleVersion(id));
+        return outcome.isPending() ? pending(outcome)
+                : ResponseEntity.ok(new ConsentChanged(id.value(), consentPurpose.slug(), request.granted(),
+                outcome.result()));
+    }
+
+    @PostMapping("/{customerId}/suspension")
+    ResponseEntity<Void> suspend(@PathVariable String customerId, @Valid @RequestBody SuspendRequest request) {
+        commands.send(new SuspendCustomerCommand(new CustomerId(customerId), request.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Routed to the owner. 200 with the new version when the owner answers in time; otherwise (or with
+     * {@code Prefer: respond-async}) 202 PENDING with a request to follow: this region shows the new contact only once
+     * the owner's event has arrived.
+     */
+    @PutMapping("/{customerId}/contact")
+    ResponseEntity<?> changeContact(@PathVariable String customerId, @RequestBody ChangeContactRequest request,
+                                    @RequestHeader(name = RespondAsync.HEADER, required = false) String prefer) {
+        CustomerId id = new CustomerId(customerId);
+        RegionCommands.Outcome<Long> outcome = commands.sendOrFollow(new ChangeCustomerContactCommand(id,
+                        request.email() == null ? null : new EmailAddress(request.email()),
+                        request.phone() == null ? null : new PhoneNumber(request.phone())),
+                RespondAsync.requested(prefer), () -> visibleVersion(id));
+        return outcome.isPending() ? pending(outcome) : ResponseEntity.ok(new ContactChanged(id.value(),
+                outcome.result()));
+    }
+
+    private long visibleVersion(CustomerId id) {
+        return customers.find(id.value()).map(view -> view.version()).orElse(0L);
+    }
+
+    private static ResponseEntity<RequestPending> pending(RegionCommands.Outcome<?> outcome) {
+        return ResponseEntity.accepted().location(URI.create("/requests/" + outcome.pendingRequestId()))
+                .body(new RequestPending("PENDING", outcome.pendingRequestId()));
     }
 }

@@ -17,6 +17,11 @@ public final class InsurerFixture {
                 "domicile", domicile);
     }
 
+    public static Map<String, Object> claim(String policyId, String customerId, int amount) {
+        return Map.of("policyId", policyId, "customerId", customerId, "amount", amount,
+                "description", "Water damage in the kitchen");
+    }
+
     public static Map<String, Object> policy(String customerId, int coverageLimit) {
         return Map.of("customerId", customerId, "product", "HOME-CONTENTS", "coverageLimit", coverageLimit);
     }

@@ -54,7 +54,10 @@ public final class ThreeRegions {
         }
         try {
             return LocalTopology.start(new LocalTopology.Settings(ports, Files.createTempDirectory("regent-it-"), true,
-                    Map.of("regent.routing.timeout", "3s")), region -> { });
+                    Map.of("regent.routing.timeout", "3s",
+                            "regent.routing.pending-after", "1s",
+                            "regent.sagas.claim-settlement.retry-after", "2s",
+                            "regent.sagas.claim-settlement.give-up-after", "2m")), region -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

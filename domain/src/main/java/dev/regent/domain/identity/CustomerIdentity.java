@@ -6,9 +6,16 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Who the customer is and how to reach them. Owned by the home region of the customer's domicile. */
+/**
+ * Who the customer is, how to reach them and what they consent to. Owned by the home region of the customer's
+ * domicile. Claims processing is consented to at registration; the customer may withdraw it.
+ */
 @HomeOwnership(attribute = "domicile")
 public class CustomerIdentity {
 
@@ -16,6 +23,9 @@ public class CustomerIdentity {
     private CustomerId customerId;
     private String email;
     private String phone;
+    private final Set<ConsentPurpose> withdrawnConsents = EnumSet.noneOf(ConsentPurpose.class);
+    private String suspensionReason;
+    private final Set<String> answeredClaims = new HashSet<>();
 
     protected CustomerIdentity() {
         // for Axon
@@ -38,6 +48,40 @@ public class CustomerIdentity {
         return AggregateLifecycle.getVersion() + 1;
     }
 
+    /** @return the customer's version after the change */
+    @CommandHandler
+    public long handle(ChangeConsentCommand command) {
+        boolean granted = !withdrawnConsents.contains(command.purpose());
+        if (command.granted() && !granted) {
+            apply(new ConsentGrantedEvent(customerId, command.purpose()));
+        } else if (!command.granted() && granted) {
+            apply(new ConsentWithdrawnEvent(customerId, command.purpose()));
+        }
+        return AggregateLifecycle.getVersion() + 1;
+    }
+
+    @CommandHandler
+    public void handle(SuspendCustomerCommand command) {
+        if (suspensionReason == null) {
+            apply(new CustomerSuspendedEvent(customerId, command.reason()));
+        }
+    }
+
+    /** Answers once per claim, so that a retried request is never answered twice. */
+    @CommandHandler
+    public void handle(VerifyIdentityForClaimCommand command) {
+        if (answeredClaims.contains(command.claimId())) {
+            return;
+        }
+        if (suspensionReason != null) {
+            apply(new IdentityVerificationFailedEvent(customerId, command.claimId(),
+                    "customer suspended: " + suspensionReason));
+        } else {
+            apply(new IdentityVerifiedEvent(customerId, command.claimId(),
+                    !withdrawnConsents.contains(ConsentPurpose.CLAIMS_PROCESSING)));
+        }
+    }
+
     @EventSourcingHandler
     void on(CustomerRegisteredEvent event) {
         customerId = event.customerId();
@@ -49,5 +93,30 @@ public class CustomerIdentity {
     void on(CustomerContactChangedEvent event) {
         email = event.email();
         phone = event.phone();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGrantedEvent event) {
+        withdrawnConsents.remove(event.purpose());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawnEvent event) {
+        withdrawnConsents.add(event.purpose());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerSuspendedEvent event) {
+        suspensionReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(IdentityVerifiedEvent event) {
+        answeredClaims.add(event.claimId());
+    }
+
+    @EventSourcingHandler
+    void on(IdentityVerificationFailedEvent event) {
+        answeredClaims.add(event.claimId());
     }
 }

@@ -5,14 +5,23 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An insurance policy, owned by the region that issued it. */
+/** An insurance policy, owned by the region that issued it; claims reserve part of its coverage. */
 @NativeOwnership
 public class Policy {
 
     @AggregateIdentifier
     private PolicyId policyId;
+    private BigDecimal coverageLimit;
+    private final Map<String, BigDecimal> reservedByClaim = new HashMap<>();
+    private final Set<String> answeredClaims = new HashSet<>();
 
     protected Policy() {
         // for Axon
@@ -24,8 +33,52 @@ public class Policy {
                 command.coverageLimit().value()));
     }
 
+    /** Answers once per claim, so that a retried request is never applied twice. */
+    @CommandHandler
+    public void handle(ReserveCoverageCommand command) {
+        if (answeredClaims.contains(command.claimId())) {
+            return;
+        }
+        BigDecimal available = coverageLimit.subtract(reserved());
+        BigDecimal requested = command.amount().value();
+        if (requested.compareTo(available) > 0) {
+            apply(new CoverageReservationRejectedEvent(policyId, command.claimId(), requested, available));
+        } else {
+            apply(new CoverageReservedEvent(policyId, command.claimId(), requested, available.subtract(requested)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReleaseCoverageCommand command) {
+        BigDecimal amount = reservedByClaim.get(command.claimId());
+        if (amount != null) {
+            apply(new CoverageReleasedEvent(policyId, command.claimId(), amount));
+        }
+    }
+
+    private BigDecimal reserved() {
+        return reservedByClaim.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     @EventSourcingHandler
     void on(PolicyIssuedEvent event) {
         policyId = event.policyId();
+        coverageLimit = event.coverageLimit();
+    }
+
+    @EventSourcingHandler
+    void on(CoverageReservedEvent event) {
+        answeredClaims.add(event.claimId());
+        reservedByClaim.put(event.claimId(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(CoverageReservationRejectedEvent event) {
+        answeredClaims.add(event.claimId());
+    }
+
+    @EventSourcingHandler
+    void on(CoverageReleasedEvent event) {
+        reservedByClaim.remove(event.claimId());
     }
 }

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -118,5 +119,14 @@ public class OwnershipConfiguration {
     @Bean
     CorrelationDataProvider acceptedRegionCorrelation() {
         return new SimpleCorrelationDataProvider(OwnershipMetadata.ACCEPTED_REGION);
+    }
+
+    /**
+     * Axon's correlation and trace ids. Declared here because Axon only adds its own when no other provider exists:
+     * a routed request is followed through them (its events carry the command's id as correlation id).
+     */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
     }
 }

@@ -31,6 +31,7 @@ public class RegentProperties {
     private final Routing routing = new Routing();
     private final Kafka kafka = new Kafka();
     private final Events events = new Events();
+    private final Deadlines deadlines = new Deadlines();
 
     public Region localRegion() {
         if (region == null || region.isBlank()) {
@@ -111,6 +112,10 @@ public class RegentProperties {
         return events;
     }
 
+    public Deadlines getDeadlines() {
+        return deadlines;
+    }
+
     public static class Routing {
 
         /** How long a forwarded command may wait for the owner's answer before the owner counts as unavailable. */
@@ -181,6 +186,21 @@ public class RegentProperties {
 
         public void setAvailabilityTimeout(Duration availabilityTimeout) {
             this.availabilityTimeout = availabilityTimeout;
+        }
+    }
+
+    /** Sagas' deadlines, kept in the region's database by db-scheduler. */
+    public static class Deadlines {
+
+        /** How often due deadlines are looked for: the most a deadline can be late. */
+        private Duration pollingInterval = Duration.ofMillis(500);
+
+        public Duration getPollingInterval() {
+            return pollingInterval;
+        }
+
+        public void setPollingInterval(Duration pollingInterval) {
+            this.pollingInterval = pollingInterval;
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
+import dev.regent.projections.requests.RoutedRequests;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -25,6 +26,9 @@ import java.util.function.UnaryOperator;
  */
 public class VersionedViews<V> {
 
+    /** Axon's correlation id: the id of the command that caused the event. */
+    private static final String CORRELATION_ID = "correlationId";
+
     private final String viewName;
     private final Class<V> viewType;
     private final String aggregateType;
@@ -33,10 +37,12 @@ public class VersionedViews<V> {
     private final Serializer eventSerializer;
     private final Region localRegion;
     private final ProjectionMetrics metrics;
+    private final RoutedRequests routedRequests;
     private volatile EventMessageHandler heldEventHandler;
 
     VersionedViews(String viewName, Class<V> viewType, String aggregateType, JdbcTemplate jdbc, ObjectMapper json,
-                   Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics) {
+                   Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
+                   RoutedRequests routedRequests) {
         this.viewName = viewName;
         this.viewType = viewType;
         this.aggregateType = aggregateType;
@@ -45,6 +51,7 @@ public class VersionedViews<V> {
         this.eventSerializer = eventSerializer;
         this.localRegion = localRegion;
         this.metrics = metrics;
+        this.routedRequests = routedRequests;
     }
 
     /**
@@ -76,6 +83,7 @@ public class VersionedViews<V> {
         V next = evolve.apply(current.map(row -> read(row.state())).orElse(null));
         write(event, next);
         metrics.recordApplied(viewName, event, localRegion);
+        settleRoutedRequest(event);
         redeliverHeld(aggregateId, sequence + 1);
         return ApplyOutcome.APPLIED;
     }
@@ -150,6 +158,16 @@ public class VersionedViews<V> {
                        updated_at = now()
                 """, viewName, event.getAggregateIdentifier(), event.getType(), ownerRegion, ownerEpoch,
                 event.getSequenceNumber(), toJson(state), event.getIdentifier(), Timestamp.from(event.getTimestamp()));
+    }
+
+    /** A change this region routed to the owner is visible here now, in the same transaction as the row. */
+    private void settleRoutedRequest(DomainEventMessage<?> event) {
+        Object requestId = event.getMetaData().get(CORRELATION_ID);
+        boolean remote = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
+                .filter(origin -> !origin.equals(localRegion)).isPresent();
+        if (remote && requestId != null) {
+            routedRequests.markApplied(requestId.toString(), event.getSequenceNumber() + 1);
+        }
     }
 
     private void hold(DomainEventMessage<?> event, long expected) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.regent.domain.ownership.Region;
+import dev.regent.projections.requests.RoutedRequests;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,12 +30,15 @@ public class ViewStores {
     private final Serializer eventSerializer;
     private final Region localRegion;
     private final ProjectionMetrics metrics;
+    private final RoutedRequests routedRequests;
 
-    public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics) {
+    public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
+                      RoutedRequests routedRequests) {
         this.jdbc = jdbc;
         this.eventSerializer = eventSerializer;
         this.localRegion = localRegion;
         this.metrics = metrics;
+        this.routedRequests = routedRequests;
     }
 
     /**
@@ -43,7 +47,7 @@ public class ViewStores {
      */
     public <V> VersionedViews<V> forView(String viewName, Class<V> viewType, String aggregateType) {
         return new VersionedViews<>(viewName, viewType, aggregateType, jdbc, CANONICAL_JSON, eventSerializer,
-                localRegion, metrics);
+                localRegion, metrics, routedRequests);
     }
 
     /** A projection over a new view, wired so that events held behind a gap are redelivered to it. */

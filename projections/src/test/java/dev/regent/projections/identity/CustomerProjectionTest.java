@@ -5,6 +5,7 @@ import dev.regent.projections.replication.ProjectionDatabase;
 import dev.regent.projections.replication.ProjectionMetrics;
 import dev.regent.projections.replication.VersionedView;
 import dev.regent.projections.replication.ViewStores;
+import dev.regent.projections.requests.RoutedRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,7 +34,7 @@ class CustomerProjectionTest {
     private final JdbcTemplate jdbc = ProjectionDatabase.jdbc();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CustomerProjection projection = new ViewStores(jdbc, JacksonSerializer.defaultSerializer(),
-            Region.of("us"), new ProjectionMetrics(meters, Clock.systemUTC()))
+            Region.of("us"), new ProjectionMetrics(meters, Clock.systemUTC()), new RoutedRequests(jdbc))
             .projection(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE,
                     CustomerProjection::new);
     private final AnnotationEventHandlerAdapter delivery = new AnnotationEventHandlerAdapter(projection);

@@ -1,0 +1,13 @@
+package dev.regent.domain.claims;
+
+/** The checks a claim goes through with other owners, and the compensation of the coverage reservation. */
+public enum ClaimStep {
+    /** The customer's owner vouches for the customer's identity. */
+    IDENTITY,
+    /** The customer's owner says whether claims may be processed. */
+    CONSENT,
+    /** The policy's owner reserves the claimed amount. */
+    COVERAGE,
+    /** Compensation: the policy's owner gives the reservation back. */
+    COVERAGE_RELEASE
+}

@@ -1,0 +1,12 @@
+package dev.regent.domain.identity;
+
+import dev.regent.domain.shared.Values;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Suspends a customer whose identity can no longer be vouched for (e.g. after a fraud signal). */
+public record SuspendCustomerCommand(@TargetAggregateIdentifier CustomerId customerId, String reason) {
+
+    public SuspendCustomerCommand {
+        reason = Values.requireText("reason", reason, 500);
+    }
+}
