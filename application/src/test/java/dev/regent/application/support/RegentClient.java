@@ -47,14 +47,19 @@ public final class RegentClient {
     }
 
     public Answer send(String region, String method, String path, Object body) {
+        return send(region, method, path, body, Map.of());
+    }
+
+    public Answer send(String region, String method, String path, Object body, Map<String, String> headers) {
         try {
             String json = body == null ? null : body instanceof String text ? text : JSON.writeValueAsString(body);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(topology.region(region).url() + path))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(topology.region(region).url() + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(json))
-                    .build();
+                            : HttpRequest.BodyPublishers.ofString(json));
+            headers.forEach(builder::header);
+            HttpRequest request = builder.build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);

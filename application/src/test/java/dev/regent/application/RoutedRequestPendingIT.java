@@ -1,0 +1,98 @@
+package dev.regent.application;
+
+import dev.regent.application.support.RegentClient;
+import dev.regent.application.support.RegentClient.Answer;
+import dev.regent.application.support.ThreeRegions;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.regent.application.support.InsurerFixture.customer;
+import static dev.regent.application.support.ThreeRegions.EU;
+import static dev.regent.application.support.ThreeRegions.US;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A change routed to a slow owner answers 202 PENDING instead of blocking; the request becomes APPLIED only once
+ * the owner's event has come back through Kafka, and this region never shows the new value before that.
+ */
+class RoutedRequestPendingIT {
+
+    private final RegentClient api = ThreeRegions.client();
+
+    @Test
+    void givenASlowOwner_whenTheContactIsChangedThroughUs_then202Pending_thenAppliedWithTheOwnersVersion()
+            throws Exception {
+        String id = euCustomerKnownInUs();
+        Answer pending;
+        try (Connection eu = ThreeRegions.region(EU).database().dataSource().getConnection()) {
+            // Slow PostgreSQL at the owner: its append waits for this lock on the customer's ownership row.
+            eu.setAutoCommit(false);
+            try (PreparedStatement lock = eu.prepareStatement(
+                    "select * from regent_ownership where aggregate_id = ? for update")) {
+                lock.setString(1, id);
+                lock.executeQuery();
+            }
+
+            pending = api.put(US, "/customers/" + id + "/contact", Map.of("email", "slow@example.fr"));
+
+            assertThat(pending.status()).isEqualTo(202);
+            assertThat(pending.text("status")).isEqualTo("PENDING");
+            String requestId = pending.text("requestId");
+            assertThat(api.get(US, "/requests/" + requestId).text("status")).isEqualTo("PENDING");
+            assertThat(api.get(US, "/customers/" + id).text("email")).as("never before the owner's event")
+                    .isNotEqualTo("slow@example.fr");
+            eu.rollback();
+        }
+
+        String requestId = pending.text("requestId");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Answer request = api.get(US, "/requests/" + requestId);
+            assertThat(request.text("status")).isEqualTo("APPLIED");
+            assertThat(request.body().get("version").asLong()).isEqualTo(2);
+            assertThat(request.text("ownerRegion")).isEqualTo(EU);
+            assertThat(request.text("command")).isEqualTo("ChangeCustomerContactCommand");
+        });
+        Answer customer = api.get(US, "/customers/" + id);
+        assertThat(customer.text("email")).isEqualTo("slow@example.fr");
+        assertThat(customer.body().get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void givenTheOwnerIsDown_whenTheCallerPrefersNotToWait_then202_thenRejectedWithTheReason() {
+        String id = euCustomerKnownInUs();
+        ThreeRegions.region(EU).stopService();
+        try {
+            Answer pending = api.send(US, "PUT", "/customers/" + id + "/contact", "{\"phone\":\"+33 6 00 00 00 01\"}",
+                    Map.of("Prefer", "respond-async"));
+            assertThat(pending.status()).isEqualTo(202);
+            String requestId = pending.text("requestId");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Answer request = api.get(US, "/requests/" + requestId);
+                assertThat(request.text("status")).isEqualTo("REJECTED");
+                assertThat(request.text("reason")).contains("Owner region eu did not answer");
+            });
+            assertThat(api.get(US, "/customers/" + id).body().get("version").asLong()).isEqualTo(1);
+        } finally {
+            ThreeRegions.region(EU).startService();
+        }
+    }
+
+    @Test
+    void anUnknownRequestIsAProblem() {
+        Answer unknown = api.get(US, "/requests/no-such-request");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    private String euCustomerKnownInUs() {
+        String id = api.post(EU, "/customers", customer("Chloé Durand", "FR")).text("customerId");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(US, "/customers/" + id).status() == 200);
+        return id;
+    }
+}
