@@ -1,12 +1,25 @@
 package dev.regent.domain.identity;
 
+import dev.regent.domain.shared.InvalidValueException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.regent.domain.identity.CustomerFixture.CLAIM_ID;
 import static dev.regent.domain.identity.CustomerFixture.CUSTOMER_ID;
+import static dev.regent.domain.identity.CustomerFixture.SUSPENSION_REASON;
+import static dev.regent.domain.identity.CustomerFixture.claimsConsentGranted;
+import static dev.regent.domain.identity.CustomerFixture.claimsConsentWithdrawn;
+import static dev.regent.domain.identity.CustomerFixture.customerSuspended;
 import static dev.regent.domain.identity.CustomerFixture.frenchCustomerRegistered;
+import static dev.regent.domain.identity.CustomerFixture.grantClaimsConsent;
 import static dev.regent.domain.identity.CustomerFixture.registerFrenchCustomer;
+import static dev.regent.domain.identity.CustomerFixture.suspend;
+import static dev.regent.domain.identity.CustomerFixture.verificationFailedForClaim;
+import static dev.regent.domain.identity.CustomerFixture.verifiedForClaim;
+import static dev.regent.domain.identity.CustomerFixture.verifyForClaim;
+import static dev.regent.domain.identity.CustomerFixture.withdrawClaimsConsent;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CustomerIdentityTest {
 
@@ -49,5 +62,124 @@ class CustomerIdentityTest {
                .when(new ChangeCustomerContactCommand(CUSTOMER_ID, null, new PhoneNumber("+33 6 00 00 00 00")))
                .expectEvents(new CustomerContactChangedEvent(CUSTOMER_ID, "b@example.fr", "+33 6 00 00 00 00"))
                .expectResultMessagePayload(3L);
+    }
+
+    // --- consent ---
+
+    @Test
+    void givenRegistered_whenClaimsConsentWithdrawn_thenConsentWithdrawnAndVersionTwoAnswered() {
+        fixture.given(frenchCustomerRegistered())
+               .when(withdrawClaimsConsent())
+               .expectEvents(claimsConsentWithdrawn())
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void givenRegistered_whenClaimsConsentGranted_thenNoEventAsItIsGrantedAtRegistration() {
+        fixture.given(frenchCustomerRegistered())
+               .when(grantClaimsConsent())
+               .expectNoEvents()
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void givenConsentWithdrawn_whenGrantedAgain_thenConsentGrantedAndVersionThreeAnswered() {
+        fixture.given(frenchCustomerRegistered(), claimsConsentWithdrawn())
+               .when(grantClaimsConsent())
+               .expectEvents(claimsConsentGranted())
+               .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void givenConsentWithdrawn_whenWithdrawnAgain_thenNoEventAndVersionUnchanged() {
+        fixture.given(frenchCustomerRegistered(), claimsConsentWithdrawn())
+               .when(withdrawClaimsConsent())
+               .expectNoEvents()
+               .expectResultMessagePayload(2L);
+    }
+
+    // --- suspension ---
+
+    @Test
+    void givenRegistered_whenSuspended_thenCustomerSuspendedWithTheReason() {
+        fixture.given(frenchCustomerRegistered())
+               .when(suspend())
+               .expectEvents(customerSuspended());
+    }
+
+    @Test
+    void givenSuspended_whenSuspendedAgain_thenNoEvent() {
+        fixture.given(frenchCustomerRegistered(), customerSuspended())
+               .when(new SuspendCustomerCommand(CUSTOMER_ID, "another signal"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenNoReason_whenSuspensionRequested_thenRefusedNamingTheField() {
+        assertThatThrownBy(() -> new SuspendCustomerCommand(CUSTOMER_ID, " "))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("reason");
+    }
+
+    // --- identity for a claim ---
+
+    @Test
+    void givenRegistered_whenVerifiedForClaim_thenVerifiedWithClaimsProcessingAllowed() {
+        fixture.given(frenchCustomerRegistered())
+               .when(verifyForClaim(CLAIM_ID))
+               .expectEvents(verifiedForClaim(CLAIM_ID, true));
+    }
+
+    @Test
+    void givenConsentWithdrawn_whenVerifiedForClaim_thenVerifiedWithClaimsProcessingNotAllowed() {
+        fixture.given(frenchCustomerRegistered(), claimsConsentWithdrawn())
+               .when(verifyForClaim(CLAIM_ID))
+               .expectEvents(verifiedForClaim(CLAIM_ID, false));
+    }
+
+    @Test
+    void givenConsentWithdrawnThenGrantedAgain_whenVerifiedForClaim_thenClaimsProcessingAllowed() {
+        fixture.given(frenchCustomerRegistered(), claimsConsentWithdrawn(), claimsConsentGranted())
+               .when(verifyForClaim(CLAIM_ID))
+               .expectEvents(verifiedForClaim(CLAIM_ID, true));
+    }
+
+    @Test
+    void givenSuspended_whenVerifiedForClaim_thenVerificationFailedWithTheSuspensionReason() {
+        fixture.given(frenchCustomerRegistered(), customerSuspended())
+               .when(verifyForClaim(CLAIM_ID))
+               .expectEvents(new IdentityVerificationFailedEvent(CUSTOMER_ID, CLAIM_ID,
+                       "customer suspended: " + SUSPENSION_REASON));
+    }
+
+    @Test
+    void givenClaimAlreadyVerified_whenTheSameClaimAsksAgain_thenNoSecondEvent() {
+        fixture.given(frenchCustomerRegistered(), verifiedForClaim(CLAIM_ID, true))
+               .when(verifyForClaim(CLAIM_ID))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenClaimVerifiedThenConsentWithdrawn_whenTheSameClaimAsksAgain_thenTheFirstAnswerStands() {
+        fixture.given(frenchCustomerRegistered(), verifiedForClaim(CLAIM_ID, true), claimsConsentWithdrawn())
+               .when(verifyForClaim(CLAIM_ID))
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenClaimVerificationFailed_whenTheSameClaimAsksAgain_thenNoSecondEvent() {
+        fixture.given(frenchCustomerRegistered(), customerSuspended(), verificationFailedForClaim(CLAIM_ID))
+               .when(verifyForClaim(CLAIM_ID))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenOneClaimVerified_whenAnotherClaimAsks_thenThatClaimIsAnswered() {
+        fixture.given(frenchCustomerRegistered(), verifiedForClaim(CLAIM_ID, true), claimsConsentWithdrawn())
+               .when(verifyForClaim("clm-2"))
+               .expectEvents(verifiedForClaim("clm-2", false));
     }
 }

@@ -1,6 +1,5 @@
 package dev.regent.domain.policy;
 
-import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.domain.shared.MonetaryAmount;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -8,6 +7,15 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
+import static dev.regent.domain.policy.PolicyFixture.CLAIM_1;
+import static dev.regent.domain.policy.PolicyFixture.CLAIM_2;
+import static dev.regent.domain.policy.PolicyFixture.issuePolicy;
+import static dev.regent.domain.policy.PolicyFixture.policyIssued;
+import static dev.regent.domain.policy.PolicyFixture.release;
+import static dev.regent.domain.policy.PolicyFixture.released;
+import static dev.regent.domain.policy.PolicyFixture.reservationRejected;
+import static dev.regent.domain.policy.PolicyFixture.reserve;
+import static dev.regent.domain.policy.PolicyFixture.reserved;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PolicyTest {
@@ -16,12 +24,9 @@ class PolicyTest {
 
     @Test
     void givenNothing_whenIssued_thenPolicyIssued() {
-        PolicyId policyId = new PolicyId("pol-1");
-        CustomerId customerId = new CustomerId("cust-1");
         fixture.givenNoPriorActivity()
-               .when(new IssuePolicyCommand(policyId, customerId, new ProductCode("HOME-CONTENTS"),
-                       MonetaryAmount.of("coverageLimit", new BigDecimal("50000.00"))))
-               .expectEvents(new PolicyIssuedEvent(policyId, customerId, "HOME-CONTENTS", new BigDecimal("50000.00")));
+               .when(issuePolicy())
+               .expectEvents(policyIssued());
     }
 
     @Test
@@ -31,5 +36,107 @@ class PolicyTest {
                 .hasMessage("coverageLimit: must be positive, was -1");
         assertThatThrownBy(() -> MonetaryAmount.of("coverageLimit", new BigDecimal("1.001")))
                 .hasMessageContaining("two decimals");
+    }
+
+    // --- reserving ---
+
+    @Test
+    void givenIssued_whenReservedWithinTheLimit_thenReservedWithTheRemainingCoverage() {
+        fixture.given(policyIssued())
+               .when(reserve(CLAIM_1, "1200.00"))
+               .expectEvents(reserved(CLAIM_1, "1200.00", "48800.00"));
+    }
+
+    @Test
+    void givenIssued_whenReservedExactlyTheLimit_thenReservedWithNothingRemaining() {
+        fixture.given(policyIssued())
+               .when(reserve(CLAIM_1, "50000.00"))
+               .expectEvents(reserved(CLAIM_1, "50000.00", "0.00"));
+    }
+
+    @Test
+    void givenIssued_whenReservedOverTheLimit_thenRejectedWithTheWholeLimitAvailable() {
+        fixture.given(policyIssued())
+               .when(reserve(CLAIM_1, "50000.01"))
+               .expectEvents(reservationRejected(CLAIM_1, "50000.01", "50000.00"));
+    }
+
+    @Test
+    void givenEarlierReservation_whenReservedWithinWhatRemains_thenRemainingAccountsForBoth() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "40000.00", "10000.00"))
+               .when(reserve(CLAIM_2, "4000.00"))
+               .expectEvents(reserved(CLAIM_2, "4000.00", "6000.00"));
+    }
+
+    @Test
+    void givenEarlierReservation_whenReservedOverWhatRemains_thenRejectedWithWhatIsAvailable() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "40000.00", "10000.00"))
+               .when(reserve(CLAIM_2, "12000.00"))
+               .expectEvents(reservationRejected(CLAIM_2, "12000.00", "10000.00"));
+    }
+
+    @Test
+    void givenReserved_whenTheSameClaimReservesAgain_thenNoEvent() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "1200.00", "48800.00"))
+               .when(reserve(CLAIM_1, "1200.00"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenRejected_whenTheSameClaimAsksAgainAfterCoverageFreedUp_thenTheFirstAnswerStands() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "40000.00", "10000.00"),
+                       reservationRejected(CLAIM_2, "12000.00", "10000.00"), released(CLAIM_1, "40000.00"))
+               .when(reserve(CLAIM_2, "12000.00"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    // --- releasing ---
+
+    @Test
+    void givenReserved_whenReleased_thenReleasedWithTheReservedAmount() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "1200.00", "48800.00"))
+               .when(release(CLAIM_1))
+               .expectEvents(released(CLAIM_1, "1200.00"));
+    }
+
+    @Test
+    void givenReleased_whenReleasedAgain_thenNoEvent() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "1200.00", "48800.00"), released(CLAIM_1, "1200.00"))
+               .when(release(CLAIM_1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenIssued_whenAnUnknownClaimIsReleased_thenNoEventAndNoError() {
+        fixture.given(policyIssued())
+               .when(release(CLAIM_1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenReservationRejected_whenReleased_thenNoEvent() {
+        fixture.given(policyIssued(), reservationRejected(CLAIM_1, "50000.01", "50000.00"))
+               .when(release(CLAIM_1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenReservationReleased_whenAnotherClaimReserves_thenTheReleasedCoverageIsAvailableAgain() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "40000.00", "10000.00"), released(CLAIM_1, "40000.00"))
+               .when(reserve(CLAIM_2, "45000.00"))
+               .expectEvents(reserved(CLAIM_2, "45000.00", "5000.00"));
+    }
+
+    @Test
+    void givenReservationReleased_whenTheSameClaimReservesAgain_thenNoEventAsEachClaimIsAnsweredOnce() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "1200.00", "48800.00"), released(CLAIM_1, "1200.00"))
+               .when(reserve(CLAIM_1, "1200.00"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
     }
 }

@@ -117,7 +117,7 @@ public class ClaimSettlementSaga {
             return;
         }
         record(commands, ClaimStep.CONSENT, StepOutcome.PASSED, "claims processing allowed");
-        approveIfComplete(commands);
+        approveIfComplete(commands, deadlines);
     }
 
     @SagaEventHandler(associationProperty = CLAIM_ID)
@@ -138,7 +138,7 @@ public class ClaimSettlementSaga {
         if (decided) {
             releaseCoverage(commands, deadlines, settings);
         } else {
-            approveIfComplete(commands);
+            approveIfComplete(commands, deadlines);
         }
     }
 
@@ -277,9 +277,11 @@ public class ClaimSettlementSaga {
         });
     }
 
-    private void approveIfComplete(CommandGateway commands) {
+    private void approveIfComplete(CommandGateway commands, DeadlineManager deadlines) {
         if (!decided && identity == Answer.PASSED && coverage == Coverage.RESERVED) {
             decided = true;
+            // Approved: giving up (which releases the reservation) no longer applies, even before the approval arrives.
+            deadlines.cancelAllWithinScope(GIVE_UP);
             commands.send(new ApproveClaimCommand(new ClaimId(claimId)));
         }
     }
