@@ -58,10 +58,14 @@ public class Claim {
         }
     }
 
+    /** Only a rejection is compensated: an open or approved claim has nothing to undo. */
     @CommandHandler
     public void handle(RecordCompensationFailureCommand command) {
-        if (status != ClaimStatus.COMPENSATION_FAILED) {
+        if (status == ClaimStatus.REJECTED) {
             apply(new ClaimCompensationFailedEvent(claimId, command.step(), command.detail()));
+        } else if (status != ClaimStatus.COMPENSATION_FAILED) {
+            throw new IllegalStateException("Claim " + claimId + " is " + status + ": only a rejected claim's "
+                    + "compensation can fail");
         }
     }
 

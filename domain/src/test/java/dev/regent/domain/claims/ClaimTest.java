@@ -196,6 +196,18 @@ class ClaimTest {
     }
 
     @Test
+    void givenApprovedOrOpen_whenCompensationFailureRecorded_thenRefusedBecauseNothingIsToBeUndone() {
+        fixture.given(claimFiled(), claimApproved())
+               .when(recordReleaseFailure())
+               .expectNoEvents()
+               .expectExceptionMessage("Claim clm-1 is APPROVED: only a rejected claim's compensation can fail");
+        fixture.given(claimFiled())
+               .when(recordReleaseFailure())
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+    }
+
+    @Test
     void givenCompensationFailed_whenRecordedAgain_thenNoEvent() {
         fixture.given(claimFiled(), claimRejected(RejectionReason.CONSENT_WITHDRAWN), releaseFailed())
                .when(recordReleaseFailure())

@@ -161,9 +161,6 @@ public class ClaimSettlementSaga {
             ClaimSettlementSettings settings) {
         decided = true;
         deadlines.cancelAllWithinScope(IDENTITY_OVERDUE);
-        if (event.reason() == RejectionReason.POLICY_NOT_FOUND) {
-            coverage = Coverage.REJECTED; // no policy, nothing reserved
-        }
         if (coverage == Coverage.RESERVED) {
             releaseCoverage(commands, deadlines, settings);
         } else if (coverage == Coverage.REJECTED) {
@@ -180,6 +177,15 @@ public class ClaimSettlementSaga {
     /** The compensation's own outcome, recorded from its command's answer. */
     @SagaEventHandler(associationProperty = CLAIM_ID)
     void on(ClaimStepRecordedEvent event, DeadlineManager deadlines, ClaimSettlementSettings settings) {
+        if (event.step() == ClaimStep.COVERAGE && event.outcome() == StepOutcome.FAILED) {
+            // No coverage was (or will be) reserved: once the claim is decided there is nothing left to do.
+            coverage = Coverage.REJECTED;
+            deadlines.cancelAllWithinScope(COVERAGE_OVERDUE);
+            if (decided) {
+                end(deadlines);
+            }
+            return;
+        }
         if (event.step() != ClaimStep.COVERAGE_RELEASE) {
             return;
         }
@@ -250,24 +256,26 @@ public class ClaimSettlementSaga {
     }
 
     private void askIdentity(CommandGateway commands) {
-        ask(commands, new VerifyIdentityForClaimCommand(new CustomerId(customerId), claimId),
+        ask(commands, new VerifyIdentityForClaimCommand(new CustomerId(customerId), claimId), ClaimStep.IDENTITY,
                 RejectionReason.IDENTITY_NOT_VERIFIED);
     }
 
     private void askCoverage(CommandGateway commands) {
         ask(commands, new ReserveCoverageCommand(new PolicyId(policyId), claimId, new MonetaryAmount(amount)),
-                RejectionReason.POLICY_NOT_FOUND);
+                ClaimStep.COVERAGE, RejectionReason.POLICY_NOT_FOUND);
     }
 
     /**
      * The answer comes back as an event; the command's own result only matters when it fails. An id no region owns
-     * rejects the claim at once; any other failure (an owner down or slow) is left to the deadlines.
+     * fails the step (the saga learns it from the claim's event: nothing to wait for, nothing reserved) and rejects
+     * the claim; any other failure (an owner down or slow) is left to the deadlines.
      */
-    private void ask(CommandGateway commands, Object command, RejectionReason whenUnknown) {
+    private void ask(CommandGateway commands, Object command, ClaimStep step, RejectionReason whenUnknown) {
         ClaimId claim = new ClaimId(claimId);
         commands.send(command).exceptionally(failure -> {
             Throwable cause = unwrap(failure);
             if (cause instanceof UnresolvableOwnershipException) {
+                commands.send(new RecordClaimStepCommand(claim, step, StepOutcome.FAILED, cause.getMessage()));
                 commands.send(new RejectClaimCommand(claim, whenUnknown, cause.getMessage()));
             } else {
                 log.info("Claim {}: {} not answered yet ({}); the deadline will ask again", claim,

@@ -115,6 +115,11 @@ final class ClaimSettlementFixture {
                 ClaimStatus.REJECTED);
     }
 
+    static ClaimStepRecordedEvent stepRecorded(ClaimStep step, StepOutcome outcome, String detail,
+                                               ClaimStatus status) {
+        return new ClaimStepRecordedEvent(CLAIM_ID, step, outcome, detail, status);
+    }
+
     static ClaimCompensationFailedEvent compensationFailed() {
         return new ClaimCompensationFailedEvent(CLAIM_ID, ClaimStep.COVERAGE_RELEASE, "as recorded");
     }

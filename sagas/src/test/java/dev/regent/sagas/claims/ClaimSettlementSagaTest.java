@@ -1,6 +1,7 @@
 package dev.regent.sagas.claims;
 
 import dev.regent.domain.claims.ClaimStep;
+import dev.regent.domain.claims.ClaimStatus;
 import dev.regent.domain.claims.RejectionReason;
 import dev.regent.domain.claims.StepOutcome;
 import dev.regent.domain.identity.IdentityVerifiedEvent;
@@ -247,6 +248,7 @@ class ClaimSettlementSagaTest {
         fixture.givenNoPriorActivity()
                .whenAggregate(CLAIM).publishes(claimFiled())
                .expectDispatchedCommands(verifyIdentity(), reserveCoverage(),
+                       step(ClaimStep.COVERAGE, StepOutcome.FAILED, NOT_OWNED_POLICY),
                        reject(RejectionReason.POLICY_NOT_FOUND, NOT_OWNED_POLICY),
                        identityRequested(), coverageRequested());
     }
@@ -255,8 +257,22 @@ class ClaimSettlementSagaTest {
     void givenUnknownPolicy_whenClaimRejectedPolicyNotFound_thenSagaEndsWithNothingToRelease() {
         fixture.setCallbackBehavior(failing(ReserveCoverageCommand.class,
                 new UnresolvableOwnershipException(POLICY_ID.value())));
-        fixture.givenAggregate(CLAIM).published(claimFiled())
+        fixture.givenAggregate(CLAIM).published(claimFiled(),
+                       stepRecorded(ClaimStep.COVERAGE, StepOutcome.FAILED, NOT_OWNED_POLICY, ClaimStatus.OPEN))
                .whenAggregate(CLAIM).publishes(claimRejected(RejectionReason.POLICY_NOT_FOUND, NOT_OWNED_POLICY))
+               .expectNoDispatchedCommands()
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void givenUnknownCustomerAndPolicy_whenTheFailedCoverageStepArrivesAfterTheRejection_thenSagaEndsWithoutRelease() {
+        fixture.setCallbackBehavior(failing(ReserveCoverageCommand.class,
+                new UnresolvableOwnershipException(POLICY_ID.value())));
+        fixture.givenAggregate(CLAIM).published(claimFiled(),
+                       claimRejected(RejectionReason.IDENTITY_NOT_VERIFIED, "No region is known to own aggregate cust-1"))
+               .whenAggregate(CLAIM).publishes(
+                       stepRecorded(ClaimStep.COVERAGE, StepOutcome.FAILED, NOT_OWNED_POLICY, ClaimStatus.REJECTED))
                .expectNoDispatchedCommands()
                .expectActiveSagas(0)
                .expectNoScheduledDeadlines();
@@ -269,6 +285,7 @@ class ClaimSettlementSagaTest {
         fixture.givenNoPriorActivity()
                .whenAggregate(CLAIM).publishes(claimFiled())
                .expectDispatchedCommands(verifyIdentity(),
+                       step(ClaimStep.IDENTITY, StepOutcome.FAILED, "No region is known to own aggregate cust-1"),
                        reject(RejectionReason.IDENTITY_NOT_VERIFIED, "No region is known to own aggregate cust-1"),
                        reserveCoverage(), identityRequested(), coverageRequested());
     }
