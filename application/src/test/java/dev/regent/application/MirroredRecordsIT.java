@@ -37,7 +37,7 @@ class MirroredRecordsIT {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             records.clear();
-            records.addAll(recordsKeyed(APAC, "regent.eu.events", id));
+            records.addAll(recordsKeyed(APAC, "regent.eu.to.apac.events", id));
             assertThat(records).hasSize(2);
         });
 
@@ -53,7 +53,7 @@ class MirroredRecordsIT {
                 .containsEntry("axon-metadata-regent-owner-epoch", "1")
                 .containsEntry("axon-metadata-regent-accepted-region", US)
                 .containsKeys("axon-message-id", "axon-message-aggregate-seq", "axon-message-timestamp");
-        assertThat(recordsKeyed(EU, "regent.us.events", id)).as("nothing of it was published by us").isEmpty();
+        assertThat(recordsKeyed(EU, "regent.us.to.eu.events", id)).as("nothing of it was published by us").isEmpty();
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsKeyed(String region, String topic, String key) {

@@ -6,6 +6,7 @@ import dev.regent.infrastructure.ownership.OwnershipConfiguration;
 import dev.regent.infrastructure.postgres.AxonStoresConfiguration;
 import dev.regent.infrastructure.postgres.SerializationConfiguration;
 import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.residency.ResidencyConfiguration;
 import dev.regent.infrastructure.routing.RoutingConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +20,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegentProperties.class)
 @Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class,
-        EventTransportConfiguration.class, DeadlinesConfiguration.class})
+        EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class})
 public class InfrastructureConfiguration {
 
     @Bean

@@ -9,6 +9,7 @@ import dev.regent.domain.identity.ConsentPurpose;
 import dev.regent.domain.identity.CountryCode;
 import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.identity.EmailAddress;
+import dev.regent.domain.identity.ErasePersonalDataCommand;
 import dev.regent.domain.identity.PersonName;
 import dev.regent.domain.identity.PhoneNumber;
 import dev.regent.domain.identity.RegisterCustomerCommand;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -104,6 +106,16 @@ class CustomerController {
         return outcome.isPending() ? pending(outcome)
                 : ResponseEntity.ok(new ConsentChanged(id.value(), consentPurpose.slug(), request.granted(),
                 outcome.result()));
+    }
+
+    /**
+     * The right to be forgotten, routed to the owner: the customer's key is destroyed there (crypto-shredding), every
+     * region replaces their personal fields, and no replay or rebuild brings them back. History stays.
+     */
+    @DeleteMapping("/{customerId}/personal-data")
+    ResponseEntity<Void> erase(@PathVariable String customerId) {
+        commands.send(new ErasePersonalDataCommand(new CustomerId(customerId)));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{customerId}/suspension")

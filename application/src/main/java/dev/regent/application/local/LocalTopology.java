@@ -96,13 +96,10 @@ public final class LocalTopology implements AutoCloseable {
         }
         // Topics exist before MirrorMaker 2 starts, so the first flows need no topic refresh.
         List<Region> all = settings.ports().keySet().stream().map(Region::of).toList();
-        brokers.forEach((name, broker) -> {
-            List<String> topics = new ArrayList<>(List.of(TOPICS.shareable(Region.of(name)),
-                    TOPICS.regionLocked(Region.of(name))));
-            topics.addAll(TOPICS.mirroredInto(Region.of(name), all));
-            TopicProvisioner.ensureTopics(broker.bootstrapServers(), topics, 1, (short) 1);
-        });
-        mirrorMaker = EmbeddedMirrorMaker.start(bootstrapByRegion, name -> TOPICS.mirroredPattern(Region.of(name)));
+        brokers.forEach((name, broker) -> TopicProvisioner.ensureTopics(broker.bootstrapServers(),
+                TOPICS.all(Region.of(name), all), 1, (short) 1));
+        mirrorMaker = EmbeddedMirrorMaker.start(bootstrapByRegion,
+                (source, target) -> TOPICS.mirroredPattern(Region.of(source), Region.of(target)));
         for (String name : settings.ports().keySet()) {
             regions.put(name, new LocalRegion(Region.of(name), settings.ports().get(name), databases.get(name),
                     brokers.get(name), serviceProperties(name, databases.get(name), brokers.get(name))));
@@ -120,6 +117,7 @@ public final class LocalTopology implements AutoCloseable {
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("axon.kafka.bootstrap-servers", broker.bootstrapServers());
+        properties.putAll(RegionSecrets.loadOrCreate(settings.dataDir().resolve(name)).asProperties());
         properties.putAll(settings.extraProperties());
         return properties;
     }

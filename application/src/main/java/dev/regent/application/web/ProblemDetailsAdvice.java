@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.regent.domain.ownership.NotOwnerException;
 import dev.regent.domain.ownership.Region;
 import dev.regent.domain.ownership.UnresolvableOwnershipException;
+import dev.regent.domain.shared.BusinessRuleViolation;
 import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
@@ -64,6 +65,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("ownerRegion", e.owner().name());
         }
         return problem;
+    }
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    ProblemDetail ruleViolated(BusinessRuleViolation e) {
+        return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
     }
 
     @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})

@@ -1,6 +1,7 @@
 package dev.regent.domain.claims;
 
 import dev.regent.domain.ownership.NativeOwnership;
+import dev.regent.domain.shared.BusinessRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -44,7 +45,7 @@ public class Claim {
         if (!status.isDecided()) {
             apply(new ClaimApprovedEvent(claimId));
         } else if (status != ClaimStatus.APPROVED) {
-            throw new IllegalStateException("Claim " + claimId + " is already " + status + " and cannot be approved");
+            throw new BusinessRuleViolation("Claim " + claimId + " is already " + status + " and cannot be approved");
         }
     }
 
@@ -54,7 +55,7 @@ public class Claim {
         if (!status.isDecided()) {
             apply(new ClaimRejectedEvent(claimId, command.reason(), command.detail()));
         } else if (status == ClaimStatus.APPROVED) {
-            throw new IllegalStateException("Claim " + claimId + " is already approved and cannot be rejected");
+            throw new BusinessRuleViolation("Claim " + claimId + " is already approved and cannot be rejected");
         }
     }
 
@@ -64,7 +65,7 @@ public class Claim {
         if (status == ClaimStatus.REJECTED) {
             apply(new ClaimCompensationFailedEvent(claimId, command.step(), command.detail()));
         } else if (status != ClaimStatus.COMPENSATION_FAILED) {
-            throw new IllegalStateException("Claim " + claimId + " is " + status + ": only a rejected claim's "
+            throw new BusinessRuleViolation("Claim " + claimId + " is " + status + ": only a rejected claim's "
                     + "compensation can fail");
         }
     }

@@ -1,6 +1,7 @@
 package dev.regent.domain.identity;
 
 import dev.regent.domain.ownership.HomeOwnership;
+import dev.regent.domain.shared.BusinessRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -26,6 +27,7 @@ public class CustomerIdentity {
     private final Set<ConsentPurpose> withdrawnConsents = EnumSet.noneOf(ConsentPurpose.class);
     private String suspensionReason;
     private final Set<String> answeredClaims = new HashSet<>();
+    private boolean erased;
 
     protected CustomerIdentity() {
         // for Axon
@@ -40,6 +42,7 @@ public class CustomerIdentity {
     /** @return the customer's version after the change: the number of events in its stream */
     @CommandHandler
     public long handle(ChangeCustomerContactCommand command) {
+        refuseIfErased();
         String newEmail = command.email() == null ? email : command.email().value();
         String newPhone = command.phone() == null ? phone : command.phone().value();
         if (!newEmail.equals(email) || !newPhone.equals(phone)) {
@@ -64,6 +67,21 @@ public class CustomerIdentity {
     public void handle(SuspendCustomerCommand command) {
         if (suspensionReason == null) {
             apply(new CustomerSuspendedEvent(customerId, command.reason()));
+        }
+    }
+
+    /** Erasing twice changes nothing. */
+    @CommandHandler
+    public void handle(ErasePersonalDataCommand command) {
+        if (!erased) {
+            apply(new PersonalDataErasedEvent(customerId));
+        }
+    }
+
+    private void refuseIfErased() {
+        if (erased) {
+            throw new BusinessRuleViolation("Customer " + customerId + " asked to be forgotten: their personal data "
+                    + "can no longer be changed");
         }
     }
 
@@ -108,6 +126,11 @@ public class CustomerIdentity {
     @EventSourcingHandler
     void on(CustomerSuspendedEvent event) {
         suspensionReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErasedEvent event) {
+        erased = true;
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package dev.regent.domain.claims;
 
+import dev.regent.domain.shared.BusinessRuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +142,7 @@ class ClaimTest {
     void givenRejected_whenApproved_thenRefused() {
         fixture.given(claimFiled(), claimRejected(RejectionReason.CONSENT_WITHDRAWN))
                .when(approve())
-               .expectException(IllegalStateException.class)
+               .expectException(BusinessRuleViolation.class)
                .expectExceptionMessage("Claim clm-1 is already REJECTED and cannot be approved")
                .expectNoEvents();
     }
@@ -150,7 +151,7 @@ class ClaimTest {
     void givenApproved_whenRejected_thenRefused() {
         fixture.given(claimFiled(), claimApproved())
                .when(reject(RejectionReason.OWNER_UNAVAILABLE))
-               .expectException(IllegalStateException.class)
+               .expectException(BusinessRuleViolation.class)
                .expectExceptionMessage("Claim clm-1 is already approved and cannot be rejected")
                .expectNoEvents();
     }
@@ -204,7 +205,7 @@ class ClaimTest {
         fixture.given(claimFiled())
                .when(recordReleaseFailure())
                .expectNoEvents()
-               .expectException(IllegalStateException.class);
+               .expectException(BusinessRuleViolation.class);
     }
 
     @Test
@@ -227,7 +228,7 @@ class ClaimTest {
     void givenCompensationFailed_whenApproved_thenRefused() {
         fixture.given(claimFiled(), claimRejected(RejectionReason.CONSENT_WITHDRAWN), releaseFailed())
                .when(approve())
-               .expectException(IllegalStateException.class)
+               .expectException(BusinessRuleViolation.class)
                .expectNoEvents();
     }
 }

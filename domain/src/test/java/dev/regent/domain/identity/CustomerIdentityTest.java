@@ -1,6 +1,7 @@
 package dev.regent.domain.identity;
 
 import dev.regent.domain.shared.InvalidValueException;
+import dev.regent.domain.shared.BusinessRuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,5 +182,19 @@ class CustomerIdentityTest {
         fixture.given(frenchCustomerRegistered(), verifiedForClaim(CLAIM_ID, true), claimsConsentWithdrawn())
                .when(verifyForClaim("clm-2"))
                .expectEvents(verifiedForClaim("clm-2", false));
+    }
+
+    @Test
+    void givenRegistered_whenPersonalDataErased_thenErasedOnce_andNoLaterContactChange() {
+        fixture.given(frenchCustomerRegistered())
+               .when(new ErasePersonalDataCommand(CUSTOMER_ID))
+               .expectEvents(new PersonalDataErasedEvent(CUSTOMER_ID));
+        fixture.given(frenchCustomerRegistered(), new PersonalDataErasedEvent(CUSTOMER_ID))
+               .when(new ErasePersonalDataCommand(CUSTOMER_ID))
+               .expectNoEvents();
+        fixture.given(frenchCustomerRegistered(), new PersonalDataErasedEvent(CUSTOMER_ID))
+               .when(new ChangeCustomerContactCommand(CUSTOMER_ID, new EmailAddress("x@example.fr"), null))
+               .expectNoEvents()
+               .expectException(BusinessRuleViolation.class);
     }
 }

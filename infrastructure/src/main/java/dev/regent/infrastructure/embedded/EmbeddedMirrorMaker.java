@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Real MirrorMaker 2 in dedicated mode, in-process, replicating between every ordered pair of clusters.
  *
- * <p>Each flow {@code source->target} copies only the topics matching {@code shareableTopicRegex(source)}, with
+ * <p>Each flow {@code source->target} copies only the topics matching {@code topicRegex(source, target)}, with
  * {@code IdentityReplicationPolicy}: a topic keeps its name in every cluster. That policy has no cycle detection,
- * so each flow's regex must match only topics owned by its source region (e.g. {@code regent\.eu\.events});
+ * so each flow's regex must match only topics owned by its source region (e.g. {@code regent\.eu\.to\.us\.events});
  * a mirrored copy then never matches the regex of the flow that would send it back.
  *
  * <p>Target topics may be missing when MirrorMaker starts (it creates them with the source's partition count)
@@ -46,9 +46,9 @@ public final class EmbeddedMirrorMaker implements AutoCloseable {
 
     private MirrorMaker mirrorMaker; // guarded by this
 
-    private EmbeddedMirrorMaker(Map<String, String> bootstrapByCluster, Function<String, String> shareableTopicRegex) {
+    private EmbeddedMirrorMaker(Map<String, String> bootstrapByCluster, BiFunction<String, String, String> topicRegex) {
         Objects.requireNonNull(bootstrapByCluster, "bootstrapByCluster must not be null");
-        Objects.requireNonNull(shareableTopicRegex, "shareableTopicRegex must not be null");
+        Objects.requireNonNull(topicRegex, "topicRegex must not be null");
         if (bootstrapByCluster.size() < 2) {
             throw new IllegalArgumentException("MirrorMaker needs at least two clusters, got " + bootstrapByCluster.keySet());
         }
@@ -56,10 +56,9 @@ public final class EmbeddedMirrorMaker implements AutoCloseable {
         bootstrapByCluster.forEach((alias, bootstrap) -> clusters.put(validAlias(alias), validBootstrap(alias, bootstrap)));
         Map<String, String> flows = new LinkedHashMap<>();
         for (String source : clusters.keySet()) {
-            String regex = validRegex(source, shareableTopicRegex.apply(source));
             for (String target : clusters.keySet()) {
                 if (!source.equals(target)) {
-                    flows.put(source + "->" + target, regex);
+                    flows.put(source + "->" + target, validRegex(source, topicRegex.apply(source, target)));
                 }
             }
         }
@@ -72,11 +71,11 @@ public final class EmbeddedMirrorMaker implements AutoCloseable {
      * submitted; they start copying asynchronously (a few seconds), from the earliest offset.
      *
      * @param bootstrapByCluster  cluster alias (the region: {@code eu}, {@code us}, ...) to its bootstrap servers
-     * @param shareableTopicRegex for a source alias, the regex of the topics it shares with every other cluster
+     * @param topicRegex         for a source and a target alias, the regex of the topics the source shares with it
      */
     public static EmbeddedMirrorMaker start(Map<String, String> bootstrapByCluster,
-                                            Function<String, String> shareableTopicRegex) {
-        EmbeddedMirrorMaker mirrorMaker = new EmbeddedMirrorMaker(bootstrapByCluster, shareableTopicRegex);
+                                            BiFunction<String, String, String> topicRegex) {
+        EmbeddedMirrorMaker mirrorMaker = new EmbeddedMirrorMaker(bootstrapByCluster, topicRegex);
         mirrorMaker.startMirrorMaker();
         return mirrorMaker;
     }
@@ -238,7 +237,7 @@ public final class EmbeddedMirrorMaker implements AutoCloseable {
 
     private static String validRegex(String source, String regex) {
         if (regex == null || regex.isBlank()) {
-            throw new IllegalArgumentException("shareable topic regex of cluster '" + source + "' must not be blank");
+            throw new IllegalArgumentException("topic regex of a flow out of '" + source + "' must not be blank");
         }
         if (regex.contains(",")) {
             // MirrorMaker splits its "topics" setting at commas.

@@ -2,8 +2,16 @@ package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.residency.EgressAudit;
+import dev.regent.infrastructure.residency.FieldProtection;
+import dev.regent.infrastructure.residency.ResidencyEgressConverter;
+import dev.regent.infrastructure.residency.ResidencyPolicy;
+import dev.regent.infrastructure.residency.SubjectKeys;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
@@ -13,14 +21,16 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
-import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
+import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,33 +38,28 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Egress to this region's Kafka cluster and ingress of the other regions' mirrored topics, on Axon's Kafka extension.
+ * Events across regions, on Axon's Kafka extension. Egress: one tracking processor per destination region over the
+ * local event store (the store is the outbox), each publishing what the residency policy lets that region see to
+ * {@code regent.<local>.to.<destination>.events}, plus one for region-locked events to the never-mirrored local topic.
+ * Ingress: the topics the other regions publish for this one, as MirrorMaker 2 mirrors them into this cluster.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventTransportConfiguration {
 
     /** Topic names, provisioned in this region's cluster before any publisher or consumer starts. */
     @Bean
     ProvisionedTopics provisionedTopics(RegentProperties properties, Region localRegion, KafkaProperties kafka) {
         RegentTopics topics = new RegentTopics(properties.getKafka().getTopicPrefix());
-        List<String> mirrored = topics.mirroredInto(localRegion, properties.allRegions());
-        List<String> all = new ArrayList<>(List.of(topics.shareable(localRegion), topics.regionLocked(localRegion)));
-        all.addAll(mirrored);
-        TopicProvisioner.ensureTopics(String.join(",", kafka.getBootstrapServers()), all, properties.getKafka().getPartitions(),
+        TopicProvisioner.ensureTopics(String.join(",", kafka.getBootstrapServers()),
+                topics.all(localRegion, properties.allRegions()), properties.getKafka().getPartitions(),
                 properties.getKafka().getReplicationFactor());
-        return new ProvisionedTopics(topics, localRegion, mirrored);
+        return new ProvisionedTopics(topics, localRegion, properties.allRegions().stream().toList());
     }
 
-    /** Everything this region appends may leave it, for now; residency rules will narrow this. */
-    @Bean
-    TopicResolver topicResolver(ProvisionedTopics topics) {
-        String shareable = topics.names().shareable(topics.localRegion());
-        return event -> Optional.of(shareable);
-    }
-
+    /** Reads mirrored records (ingress) and writes records (egress); unreadable records are counted, not dropped. */
     @Bean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer,
-                                                                org.axonframework.config.Configuration configuration,
+                                                                Configuration configuration,
                                                                 MeterRegistry meters) {
         return new UnreadableRecordsCounter(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer)
@@ -64,13 +69,21 @@ public class EventTransportConfiguration {
                 .build(), meters);
     }
 
+    @Bean(destroyMethod = "shutDown")
+    ProducerFactory<String, byte[]> egressProducerFactory(KafkaProperties kafka) {
+        return DefaultProducerFactory.<String, byte[]>builder()
+                .configuration(kafka.buildProducerProperties())
+                .confirmationMode(ConfirmationMode.WAIT_FOR_ACK)
+                .build();
+    }
+
     @Bean
     StreamableKafkaMessageSource<String, byte[]> mirroredEventSource(
             ProvisionedTopics topics, @Qualifier("eventSerializer") Serializer serializer,
             ConsumerFactory<String, byte[]> consumerFactory, Fetcher<String, byte[], KafkaEventMessage> fetcher,
             KafkaMessageConverter<String, byte[]> converter, KafkaProperties kafka) {
         return StreamableKafkaMessageSource.<String, byte[]>builder()
-                .topics(topics.mirrored())
+                .topics(topics.names().inbound(topics.localRegion(), topics.allRegions()))
                 .serializer(serializer)
                 .consumerFactory(consumerFactory)
                 .fetcher(fetcher)
@@ -80,8 +93,8 @@ public class EventTransportConfiguration {
     }
 
     /**
-     * Every tracking processor but the Kafka publisher reads the local store and the mirrored topics together. The
-     * publisher is registered by the Kafka extension on the event store alone, so mirrored events never go back out.
+     * Every tracking processor but the egress publishers reads the local store and the mirrored topics together.
+     * The egress publishers read the store alone, so mirrored events never go back out.
      */
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -99,7 +112,51 @@ public class EventTransportConfiguration {
                                 TimeUnit.MILLISECONDS));
     }
 
-    /** The topics of this region, and the other regions' topics mirrored into its cluster. */
-    public record ProvisionedTopics(RegentTopics names, Region localRegion, List<String> mirrored) {
+    /** One egress processor per destination region, and one for the region-locked topic. */
+    @Bean
+    ConfigurerModule egressPublishers(ProvisionedTopics topics, ProducerFactory<String, byte[]> producerFactory,
+                                      ObjectProvider<KafkaMessageConverter<String, byte[]>> converter,
+                                      @Qualifier("eventSerializer") Serializer serializer, ResidencyPolicy policy,
+                                      SubjectKeys keys, FieldProtection protection, EgressAudit audit) {
+        return configurer -> {
+            Region local = topics.localRegion();
+            List<EgressPublisher> publishers = new ArrayList<>();
+            for (Region destination : topics.allRegions()) {
+                if (destination.equals(local)) {
+                    continue;
+                }
+                String topic = topics.names().toward(local, destination);
+                publishers.add(register(configurer.eventProcessing(), "regent-egress-" + destination,
+                        new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
+                                .producerFactory(producerFactory)
+                                .messageConverter(new ResidencyEgressConverter(converter.getObject(), local,
+                                        destination, policy, keys, protection, audit))
+                                .topicResolver(event -> Optional.of(topic))
+                                .serializer(serializer)
+                                .build(), destination.name(), audit)));
+            }
+            String localTopic = topics.names().regionLocked(local);
+            publishers.add(register(configurer.eventProcessing(), "regent-egress-local",
+                    new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
+                            .producerFactory(producerFactory)
+                            .messageConverter(converter.getObject())
+                            .topicResolver(event -> Optional.of(localTopic))
+                            .serializer(serializer)
+                            .build(), null, audit)));
+            configurer.onShutdown(() -> publishers.forEach(EgressPublisher::shutDown));
+        };
+    }
+
+    private static EgressPublisher register(EventProcessingConfigurer processing, String group,
+                                            EgressPublisher publisher) {
+        processing.registerEventHandler(config -> publisher)
+                .assignHandlerInstancesMatching(group, handler -> handler == publisher)
+                .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessor(group, Configuration::eventStore);
+        return publisher;
+    }
+
+    /** The topics of this region, and the regions it exchanges them with. */
+    public record ProvisionedTopics(RegentTopics names, Region localRegion, List<Region> allRegions) {
     }
 }

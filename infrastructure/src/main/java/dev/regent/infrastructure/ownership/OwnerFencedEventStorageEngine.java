@@ -8,18 +8,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import dev.regent.infrastructure.postgres.ForwardingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The event store's side of write authority: an append of an event for an aggregate this region does not own, or under
@@ -27,9 +23,8 @@ import java.util.stream.Stream;
  * The ownership rows are share-locked until the append's transaction ends. Every appended event is stamped with the
  * region that appended it and, for aggregate events, the owner epoch it was appended under.
  */
-public class OwnerFencedEventStorageEngine implements EventStorageEngine {
+public class OwnerFencedEventStorageEngine extends ForwardingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final JdbcOwnershipRegistry registry;
     private final Region localRegion;
     private final String localRegionName;
@@ -37,7 +32,7 @@ public class OwnerFencedEventStorageEngine implements EventStorageEngine {
 
     public OwnerFencedEventStorageEngine(EventStorageEngine delegate, JdbcOwnershipRegistry registry,
                                          Region localRegion, MeterRegistry meters) {
-        this.delegate = delegate;
+        super(delegate);
         this.registry = registry;
         this.localRegion = localRegion;
         this.localRegionName = localRegion.name();
@@ -83,45 +78,5 @@ public class OwnerFencedEventStorageEngine implements EventStorageEngine {
     private NotOwnerException refuse(String aggregateId, Region owner, String reason) {
         refusedAppends.increment();
         return new NotOwnerException(aggregateId, localRegion, owner, "append refused: " + reason);
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }

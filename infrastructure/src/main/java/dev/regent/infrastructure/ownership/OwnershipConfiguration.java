@@ -5,6 +5,8 @@ import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.postgres.RegentSchemas;
 import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.residency.PersonalDataProtectingStorageEngine;
+import dev.regent.infrastructure.residency.SubjectKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -101,7 +103,8 @@ public class OwnershipConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          JdbcOwnershipRegistry registry, Region localRegion, MeterRegistry meters) {
+                                          JdbcOwnershipRegistry registry, Region localRegion, MeterRegistry meters,
+                                          SubjectKeys subjectKeys) {
         EventStorageEngine jdbc = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
@@ -112,7 +115,9 @@ public class OwnershipConfiguration {
                 .transactionManager(transactionManager)
                 .schema(RegentSchemas.events())
                 .build();
-        return new OwnerFencedEventStorageEngine(jdbc, registry, localRegion, meters);
+        // Fenced by ownership, then personal data encrypted at rest: the JDBC store never holds it in the clear.
+        return new OwnerFencedEventStorageEngine(new PersonalDataProtectingStorageEngine(jdbc, subjectKeys), registry,
+                localRegion, meters);
     }
 
     /** Events remember where the command that caused them entered the system. */

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public class RegentProperties {
     private final Kafka kafka = new Kafka();
     private final Events events = new Events();
     private final Deadlines deadlines = new Deadlines();
+    private final Residency residency = new Residency();
 
     public Region localRegion() {
         if (region == null || region.isBlank()) {
@@ -114,6 +116,10 @@ public class RegentProperties {
 
     public Deadlines getDeadlines() {
         return deadlines;
+    }
+
+    public Residency getResidency() {
+        return residency;
     }
 
     public static class Routing {
@@ -201,6 +207,67 @@ public class RegentProperties {
 
         public void setPollingInterval(Duration pollingInterval) {
             this.pollingInterval = pollingInterval;
+        }
+    }
+
+    /** What may leave the region, and the secrets that protect what leaves. */
+    public static class Residency {
+
+        /** The jurisdiction policy file (Spring resource location). */
+        private String policy = "classpath:residency-policy.txt";
+        /** This region's master key, base64 of 32 random bytes: wraps the data subjects' keys. Keep it secret. */
+        private String masterKey;
+        /** This region's pseudonymisation key, base64 of 32 random bytes. Keep it secret. */
+        private String pseudonymKey;
+
+        public byte[] masterKeyBytes() {
+            return decodeKey("regent.residency.master-key", masterKey);
+        }
+
+        public byte[] pseudonymKeyBytes() {
+            return decodeKey("regent.residency.pseudonym-key", pseudonymKey);
+        }
+
+        private static byte[] decodeKey(String property, String value) {
+            String hint = ": 32 random bytes, base64 (e.g. `openssl rand -base64 32`), the same across restarts "
+                    + "(a new key makes every field protected with the old one unreadable)";
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(property + " is not set" + hint);
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(property + " is not base64" + hint, e);
+            }
+            if (key.length != 32) {
+                throw new IllegalStateException(property + " has " + key.length + " bytes, not 32" + hint);
+            }
+            return key;
+        }
+
+        public String getPolicy() {
+            return policy;
+        }
+
+        public void setPolicy(String policy) {
+            this.policy = policy;
+        }
+
+        public String getMasterKey() {
+            return masterKey;
+        }
+
+        public void setMasterKey(String masterKey) {
+            this.masterKey = masterKey;
+        }
+
+        public String getPseudonymKey() {
+            return pseudonymKey;
+        }
+
+        public void setPseudonymKey(String pseudonymKey) {
+            this.pseudonymKey = pseudonymKey;
         }
     }
 }

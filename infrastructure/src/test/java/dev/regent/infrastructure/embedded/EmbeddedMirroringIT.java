@@ -107,7 +107,7 @@ class EmbeddedMirroringIT {
         }
 
         long started = System.nanoTime();
-        mirrorMaker = EmbeddedMirrorMaker.start(bootstraps(), region -> "regent\\." + region + "\\.events");
+        mirrorMaker = EmbeddedMirrorMaker.start(bootstraps(), (region, target) -> "regent\\." + region + "\\.events");
         long returnedAfter = millisSince(started);
         awaitMirrored("us", "apac");
         log.info("MirrorMaker start() returned in {} ms; first records mirrored to us and apac {} ms after start()",
@@ -264,13 +264,13 @@ class EmbeddedMirroringIT {
     @Test
     void rejectsInvalidArgumentsWithClearMessages() {
         Map<String, String> clusters = Map.of("eu", "127.0.0.1:1", "us", "127.0.0.1:2");
-        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(Map.of("eu", "127.0.0.1:1"), region -> "x"))
+        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(Map.of("eu", "127.0.0.1:1"), (region, target) -> "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two clusters");
-        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(Map.of("eu.west", "127.0.0.1:1", "us", "127.0.0.1:2"), region -> "x"))
+        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(Map.of("eu.west", "127.0.0.1:1", "us", "127.0.0.1:2"), (region, target) -> "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eu.west");
-        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(clusters, region -> "regent\\." + region + "\\.(events,local)"))
+        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(clusters, (region, target) -> "regent\\." + region + "\\.(events,local)"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not contain ','");
-        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(clusters, region -> "regent.(" + region))
+        assertThatThrownBy(() -> EmbeddedMirrorMaker.start(clusters, (region, target) -> "regent.(" + region))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is invalid");
         assertThatThrownBy(() -> EmbeddedKafkaBroker.start("eu", tempDir.resolve("never"), 70_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("brokerPort");

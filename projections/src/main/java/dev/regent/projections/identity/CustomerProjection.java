@@ -3,6 +3,7 @@ package dev.regent.projections.identity;
 import dev.regent.domain.identity.CustomerContactChangedEvent;
 import dev.regent.domain.identity.CustomerIdentity;
 import dev.regent.domain.identity.CustomerRegisteredEvent;
+import dev.regent.domain.identity.PersonalDataErasedEvent;
 import dev.regent.projections.replication.VersionedProjection;
 import dev.regent.projections.replication.VersionedViews;
 import org.axonframework.config.ProcessingGroup;
@@ -28,5 +29,10 @@ public class CustomerProjection extends VersionedProjection<CustomerView> {
     @EventHandler
     void on(CustomerContactChangedEvent event, DomainEventMessage<?> message) {
         views.apply(message, current -> current.withContact(event.email(), event.phone()));
+    }
+
+    @EventHandler
+    void on(PersonalDataErasedEvent event, DomainEventMessage<?> message) {
+        views.apply(message, CustomerView::erased);
     }
 }

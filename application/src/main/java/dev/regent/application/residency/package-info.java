@@ -1,0 +1,2 @@
+/** What this region let cross its borders, per destination and kind of decision. */
+package dev.regent.application.residency;

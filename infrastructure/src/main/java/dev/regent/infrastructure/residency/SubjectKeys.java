@@ -1,0 +1,99 @@
+package dev.regent.infrastructure.residency;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * One AES-256 key per data subject, kept in the owner region's database only, wrapped (AES-GCM) with the region's
+ * master key. Shredding a subject nulls its wrapped key: whatever was encrypted with it, here or in any other region,
+ * can no longer be read. Statements join the caller's transaction.
+ */
+public class SubjectKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int IV_BYTES = 12;
+
+    private final JdbcTemplate jdbc;
+    private final SecretKey masterKey;
+
+    public SubjectKeys(JdbcTemplate jdbc, SecretKey masterKey) {
+        this.jdbc = jdbc;
+        this.masterKey = masterKey;
+    }
+
+    /**
+     * The subject's key, created on first use; empty once the subject has been erased. Not cached: a key is read
+     * where the caller's transaction sees it, so no one keeps using a key after it was shredded, and no key created by
+     * a transaction that rolled back is ever used.
+     */
+    public Optional<SecretKey> keyFor(String subject) {
+        jdbc.update("insert into regent_subject_key (subject_id, wrapped_key) values (?, ?) "
+                + "on conflict (subject_id) do nothing", subject, wrap(newKey()));
+        return existingKeyFor(subject);
+    }
+
+    /** The subject's key if it exists and was not shredded; never creates one. */
+    public Optional<SecretKey> existingKeyFor(String subject) {
+        return jdbc.query("select wrapped_key from regent_subject_key where subject_id = ?",
+                        (rs, n) -> Optional.ofNullable(rs.getBytes(1)), subject).stream().findFirst()
+                .flatMap(wrapped -> wrapped.map(this::unwrap));
+    }
+
+    /** Crypto-shredding: the subject's key is gone for good. */
+    public void shred(String subject) {
+        jdbc.update("insert into regent_subject_key (subject_id, wrapped_key, erased_at) values (?, null, now()) "
+                + "on conflict (subject_id) do update set wrapped_key = null, erased_at = now()", subject);
+    }
+
+    private static SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, RANDOM);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256 is not available", e);
+        }
+    }
+
+    private byte[] wrap(SecretKey key) {
+        return seal(masterKey, key.getEncoded());
+    }
+
+    private SecretKey unwrap(byte[] wrapped) {
+        return new SecretKeySpec(open(masterKey, wrapped), "AES");
+    }
+
+    /** AES-GCM: a fresh 96-bit IV, then the ciphertext with its tag. */
+    static byte[] seal(SecretKey key, byte[] plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /** @throws IllegalStateException when the data was not sealed with {@code key} (or was tampered with) */
+    static byte[] open(SecretKey key, byte[] sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, IV_BYTES));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Decryption failed: wrong key or altered data", e);
+        }
+    }
+}
