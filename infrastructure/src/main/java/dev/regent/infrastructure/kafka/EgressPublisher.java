@@ -1,10 +1,14 @@
 package dev.regent.infrastructure.kafka;
 
+import dev.regent.domain.residency.WithheldEvent;
 import dev.regent.infrastructure.residency.EgressAudit;
 import dev.regent.infrastructure.residency.PersonalDataModel;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.messaging.GenericMessage;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * One egress stream of this region: an event handler on its own tracking processor over the local event store (the
  * store is the outbox), publishing through a {@link KafkaPublisher} toward one destination, or to the region's own
- * never-mirrored topic when {@code destination} is null. Region-locked events only ever take the latter.
+ * never-mirrored topic when {@code destination} is null. Region-locked events only ever take the latter; the
+ * destinations get a {@link WithheldEvent} in their place.
  */
 public class EgressPublisher implements EventMessageHandler {
 
@@ -51,10 +56,20 @@ public class EgressPublisher implements EventMessageHandler {
         } else if (regionLocked) {
             audit.record(destination, event.getPayloadType().getSimpleName(), "region-locked", "region-locked",
                     List.of());
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                publisher().send(withheld(domainEvent));
+            }
         } else {
             publisher().send(event);
         }
         return null;
+    }
+
+    /** What the destination gets instead: the aggregate's place in its sequence, nothing more. */
+    private static DomainEventMessage<?> withheld(DomainEventMessage<?> event) {
+        return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
+                event.getSequenceNumber(), new GenericMessage<>(event.getIdentifier(), new WithheldEvent(),
+                event.getMetaData()), event.getTimestamp());
     }
 
     void shutDown() {
