@@ -25,40 +25,42 @@ class RoutedRequestPendingIT {
     private final RegentClient api = ThreeRegions.client();
 
     @Test
-    void givenASlowOwner_whenTheContactIsChangedThroughUs_then202Pending_thenAppliedWithTheOwnersVersion()
+    void givenASlowOwner_whenTheContactIsChangedThroughEu_then202Pending_thenAppliedWithTheOwnersVersion()
             throws Exception {
-        String id = euCustomerKnownInUs();
+        // A US customer: the policy shares US contact data with eu, so eu's replica shows the values themselves.
+        String id = api.post(US, "/customers", customer("Jane Roe", "US")).text("customerId");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(EU, "/customers/" + id).status() == 200);
         Answer pending;
-        try (Connection eu = ThreeRegions.region(EU).database().dataSource().getConnection()) {
+        try (Connection owner = ThreeRegions.region(US).database().dataSource().getConnection()) {
             // Slow PostgreSQL at the owner: its append waits for this lock on the customer's ownership row.
-            eu.setAutoCommit(false);
-            try (PreparedStatement lock = eu.prepareStatement(
+            owner.setAutoCommit(false);
+            try (PreparedStatement lock = owner.prepareStatement(
                     "select * from regent_ownership where aggregate_id = ? for update")) {
                 lock.setString(1, id);
                 lock.executeQuery();
             }
 
-            pending = api.put(US, "/customers/" + id + "/contact", Map.of("email", "slow@example.fr"));
+            pending = api.put(EU, "/customers/" + id + "/contact", Map.of("email", "slow@example.com"));
 
             assertThat(pending.status()).isEqualTo(202);
             assertThat(pending.text("status")).isEqualTo("PENDING");
             String requestId = pending.text("requestId");
-            assertThat(api.get(US, "/requests/" + requestId).text("status")).isEqualTo("PENDING");
-            assertThat(api.get(US, "/customers/" + id).text("email")).as("never before the owner's event")
-                    .isNotEqualTo("slow@example.fr");
-            eu.rollback();
+            assertThat(api.get(EU, "/requests/" + requestId).text("status")).isEqualTo("PENDING");
+            assertThat(api.get(EU, "/customers/" + id).text("email")).as("never before the owner's event")
+                    .isNotEqualTo("slow@example.com");
+            owner.rollback();
         }
 
         String requestId = pending.text("requestId");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            Answer request = api.get(US, "/requests/" + requestId);
+            Answer request = api.get(EU, "/requests/" + requestId);
             assertThat(request.text("status")).isEqualTo("APPLIED");
             assertThat(request.body().get("version").asLong()).isEqualTo(2);
-            assertThat(request.text("ownerRegion")).isEqualTo(EU);
+            assertThat(request.text("ownerRegion")).isEqualTo(US);
             assertThat(request.text("command")).isEqualTo("ChangeCustomerContactCommand");
         });
-        Answer customer = api.get(US, "/customers/" + id);
-        assertThat(customer.text("email")).isEqualTo("slow@example.fr");
+        Answer customer = api.get(EU, "/customers/" + id);
+        assertThat(customer.text("email")).isEqualTo("slow@example.com");
         assertThat(customer.body().get("version").asLong()).isEqualTo(2);
     }
 

@@ -2,18 +2,15 @@ package dev.regent.infrastructure.residency;
 
 import dev.regent.domain.residency.Erasure;
 import dev.regent.infrastructure.postgres.ForwardingEventStorageEngine;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.GenericMessage;
 
 import javax.crypto.SecretKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -42,7 +39,7 @@ public class PersonalDataProtectingStorageEngine extends ForwardingEventStorageE
         if (model.erasesSubject()) {
             model.subjectOf(event.getPayload()).ifPresent(keys::shred);
         }
-        if (!model.hasPersonalData() || !(event instanceof DomainEventMessage<?> domainEvent)) {
+        if (!model.hasPersonalData()) {
             return event;
         }
         Object payload = event.getPayload();
@@ -50,7 +47,7 @@ public class PersonalDataProtectingStorageEngine extends ForwardingEventStorageE
         Object encrypted = model.withPersonalFields(payload, (field, value) -> key
                 .map(subjectKey -> FieldProtection.encrypt(subjectKey, value))
                 .orElse(value == null ? null : Erasure.ERASED));
-        return withPayload(domainEvent, encrypted);
+        return ProtectedMessages.withPayload(event, encrypted, Map.of());
     }
 
     @Override
@@ -64,24 +61,14 @@ public class PersonalDataProtectingStorageEngine extends ForwardingEventStorageE
         return DomainEventStream.of(stream.asStream().map(this::reveal), stream::getLastSequenceNumber);
     }
 
-    @SuppressWarnings("unchecked")
     private <M extends EventMessage<?>> M reveal(M event) {
         PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
-        if (!model.hasPersonalData() || !(event instanceof DomainEventMessage<?> domainEvent)) {
+        if (!model.hasPersonalData()) {
             return event;
         }
         Object payload = event.getPayload();
         Optional<SecretKey> key = model.subjectOf(payload).flatMap(keys::existingKeyFor);
-        DomainEventMessage<?> revealed = withPayload(domainEvent,
-                model.withPersonalFields(payload, (field, value) -> FieldProtection.decrypt(key, value)));
-        return event instanceof TrackedEventMessage<?> tracked
-                ? (M) new GenericTrackedDomainEventMessage<>(tracked.trackingToken(), revealed)
-                : (M) revealed;
-    }
-
-    private static DomainEventMessage<?> withPayload(DomainEventMessage<?> event, Object payload) {
-        return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), new GenericMessage<>(event.getIdentifier(), payload, event.getMetaData()),
-                event.getTimestamp());
+        return ProtectedMessages.withPayload(event,
+                model.withPersonalFields(payload, (field, value) -> FieldProtection.decrypt(key, value)), Map.of());
     }
 }

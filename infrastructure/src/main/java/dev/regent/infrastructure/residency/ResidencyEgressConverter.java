@@ -4,11 +4,8 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.domain.residency.Erasure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.messaging.GenericMessage;
 
 import javax.crypto.SecretKey;
 import java.util.ArrayList;
@@ -51,7 +48,7 @@ public class ResidencyEgressConverter implements KafkaMessageConverter<String, b
     public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
         PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
         String eventType = event.getPayloadType().getSimpleName();
-        if (!model.hasPersonalData() || !(event instanceof DomainEventMessage<?> domainEvent)) {
+        if (!model.hasPersonalData()) {
             audit.record(destination.name(), eventType, "shared", "shared", List.of());
             return delegate.createKafkaMessage(event, topic);
         }
@@ -66,12 +63,8 @@ public class ResidencyEgressConverter implements KafkaMessageConverter<String, b
             return apply(action, value, subject);
         });
         audit.record(destination.name(), eventType, "protected", decision.toString(), actions);
-        DomainEventMessage<?> protectedEvent = new GenericDomainEventMessage<>(domainEvent.getType(),
-                domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(),
-                new GenericMessage<>(event.getIdentifier(), outbound,
-                        event.getMetaData().mergedWith(Map.of(EGRESS_METADATA, decision.toString()))),
-                event.getTimestamp());
-        return delegate.createKafkaMessage(protectedEvent, topic);
+        return delegate.createKafkaMessage(ProtectedMessages.withPayload(event, outbound,
+                Map.of(EGRESS_METADATA, decision.toString())), topic);
     }
 
     private String apply(EgressAction action, String value, Optional<String> subject) {

@@ -33,7 +33,7 @@ public final class ResidencyPolicy {
 
     public static final EgressAction DEFAULT_ACTION = EgressAction.REDACT;
     private static final String ANY = "*";
-    private static final Pattern LINE = Pattern.compile("\\s*([^\\s:>-]+)\\s*->\\s*([^\\s:]+)\\s*:\\s*(.+)");
+    private static final Pattern LINE = Pattern.compile("\\s*([^\\s:>]+?)\\s*->\\s*([^\\s:]+)\\s*:\\s*(.+)");
     private static final Pattern CLAUSE = Pattern.compile("\\s*([A-Za-z_-]+)\\s*=\\s*([A-Za-z_]+)\\s*");
 
     private record Route(String owner, String destination) {
