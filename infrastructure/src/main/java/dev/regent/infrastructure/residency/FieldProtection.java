@@ -23,12 +23,13 @@ public class FieldProtection {
         this.pseudonymKey = new SecretKeySpec(pseudonymKey, "HmacSHA256");
     }
 
+    /** Deterministic for a key and value (synthetic IV): what a replica holds can be recomputed by the owner. */
     public static String encrypt(SecretKey subjectKey, String plain) {
         if (plain == null || isMarker(plain)) {
             return plain;
         }
         return ENCRYPTED_PREFIX + Base64.getEncoder().encodeToString(
-                SubjectKeys.seal(subjectKey, plain.getBytes(StandardCharsets.UTF_8)));
+                SubjectKeys.sealDeterministically(subjectKey, plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The plain value; {@link Erasure#ERASED} when its key is gone. Values that are not encrypted pass as they are. */

@@ -4,12 +4,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -72,11 +75,34 @@ public class SubjectKeys {
         return new SecretKeySpec(open(masterKey, wrapped), "AES");
     }
 
-    /** AES-GCM: a fresh 96-bit IV, then the ciphertext with its tag. */
+    /** AES-GCM: a fresh random 96-bit IV, then the ciphertext with its tag. */
     static byte[] seal(SecretKey key, byte[] plain) {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        return seal(key, iv, plain);
+    }
+
+    /**
+     * AES-GCM with a synthetic IV (an HMAC of the plaintext under a key derived from the subject's key, as in SIV):
+     * the same value under the same key always seals the same way, so an owner can recompute exactly what a replica
+     * holds (reconciliation) while distinct values never share an IV. Equal values stay visibly equal, like
+     * pseudonyms.
+     */
+    static byte[] sealDeterministically(SecretKey key, byte[] plain) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
+            Mac ivKey = Mac.getInstance("HmacSHA256");
+            ivKey.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] derived = ivKey.doFinal("regent-synthetic-iv".getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derived, "HmacSHA256"));
+            return seal(key, Arrays.copyOf(mac.doFinal(plain), IV_BYTES), plain);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    private static byte[] seal(SecretKey key, byte[] iv, byte[] plain) {
+        try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(plain);
