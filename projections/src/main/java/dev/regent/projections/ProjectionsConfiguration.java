@@ -7,17 +7,25 @@ import dev.regent.projections.identity.CustomerProjection;
 import dev.regent.projections.identity.CustomerView;
 import dev.regent.projections.policy.PolicyProjection;
 import dev.regent.projections.policy.PolicyView;
+import dev.regent.projections.rebuild.ProjectionRebuilds;
 import dev.regent.projections.replication.ProjectionMetrics;
 import dev.regent.projections.replication.ViewStores;
 import dev.regent.projections.requests.RoutedRequests;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.regent.domain.ownership.OwnershipMetadata;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The read models of a region. Each is an Axon event handler in its own processing group. */
 @Configuration(proxyBeanMethods = false)
@@ -30,9 +38,24 @@ public class ProjectionsConfiguration {
 
     @Bean
     ViewStores viewStores(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
-                          Region localRegion, MeterRegistry meters, Clock clock, RoutedRequests routedRequests) {
+                          Region localRegion, MeterRegistry meters, Clock clock, RoutedRequests routedRequests,
+                          PlatformTransactionManager transactionManager) {
         return new ViewStores(jdbc, eventSerializer, localRegion, new ProjectionMetrics(meters, clock),
-                routedRequests);
+                routedRequests, transactionManager);
+    }
+
+    /** Events published again to repair replicas are for read models only: every other processor skips them. */
+    @Bean
+    ConfigurerModule resyncedEventsForReadModelsOnly(ViewStores stores) {
+        MessageHandlerInterceptor<EventMessage<?>> skipResynced = (unitOfWork, chain) ->
+                unitOfWork.getMessage().getMetaData().containsKey(OwnershipMetadata.RESYNC) ? null : chain.proceed();
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) ->
+                stores.definition(processor).isPresent() ? (unitOfWork, chain) -> chain.proceed() : skipResynced);
+    }
+
+    @Bean(destroyMethod = "close")
+    ProjectionRebuilds projectionRebuilds(EventProcessingConfiguration processing, ViewStores stores, Clock clock) {
+        return new ProjectionRebuilds(processing, stores, clock, Duration.ofSeconds(2));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.regent.application.claims;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.web.Absence;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.domain.claims.ClaimId;
 import dev.regent.domain.claims.FileClaimCommand;
@@ -44,8 +45,10 @@ class ClaimController {
     private final RegionCommands commands;
     private final ClaimProjection claims;
     private final Region localRegion;
+    private final Absence absence;
 
-    ClaimController(RegionCommands commands, ClaimProjection claims, Region localRegion) {
+    ClaimController(RegionCommands commands, ClaimProjection claims, Region localRegion, Absence absence) {
+        this.absence = absence;
         this.commands = commands;
         this.claims = claims;
         this.localRegion = localRegion;
@@ -69,6 +72,6 @@ class ClaimController {
                         view.state().reason(), view.state().detail(), view.state().policyId(),
                         view.state().customerId(), view.state().amount(), view.state().description(), view.version(),
                         view.state().steps()))
-                .orElseThrow(() -> new NotFoundException("Claim", claimId, localRegion.name()));
+                .orElseThrow(() -> absence.of("Claim", claimId, ClaimProjection.VIEW));
     }
 }

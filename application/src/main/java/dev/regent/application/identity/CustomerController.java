@@ -1,6 +1,7 @@
 package dev.regent.application.identity;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.web.Absence;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.application.web.RespondAsync;
 import dev.regent.domain.identity.ChangeConsentCommand;
@@ -68,8 +69,10 @@ class CustomerController {
     private final RegionCommands commands;
     private final CustomerProjection customers;
     private final Region localRegion;
+    private final Absence absence;
 
-    CustomerController(RegionCommands commands, CustomerProjection customers, Region localRegion) {
+    CustomerController(RegionCommands commands, CustomerProjection customers, Region localRegion, Absence absence) {
+        this.absence = absence;
         this.commands = commands;
         this.customers = customers;
         this.localRegion = localRegion;
@@ -90,7 +93,7 @@ class CustomerController {
         return customers.find(new CustomerId(customerId).value())
                 .map(view -> new CustomerResponse(view.aggregateId(), view.owner().name(), view.version(),
                         view.state().name(), view.state().email(), view.state().phone(), view.state().domicile()))
-                .orElseThrow(() -> new NotFoundException("Customer", customerId, localRegion.name()));
+                .orElseThrow(() -> absence.of("Customer", customerId, CustomerProjection.VIEW));
     }
 
     /** Consent lives with the customer's owner: routed there like any change. */

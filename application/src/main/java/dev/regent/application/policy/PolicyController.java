@@ -1,6 +1,7 @@
 package dev.regent.application.policy;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.web.Absence;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.ownership.OwnershipRegistry;
@@ -45,9 +46,11 @@ class PolicyController {
     private final PolicyProjection policies;
     private final OwnershipRegistry registry;
     private final Region localRegion;
+    private final Absence absence;
 
     PolicyController(RegionCommands commands, PolicyProjection policies, OwnershipRegistry registry,
-                     Region localRegion) {
+                     Region localRegion, Absence absence) {
+        this.absence = absence;
         this.commands = commands;
         this.policies = policies;
         this.registry = registry;
@@ -76,6 +79,6 @@ class PolicyController {
         return policies.find(new PolicyId(policyId).value())
                 .map(view -> new PolicyResponse(view.aggregateId(), view.owner().name(), view.state().customerId(),
                         view.state().product(), view.state().coverageLimit(), view.version()))
-                .orElseThrow(() -> new NotFoundException("Policy", policyId, localRegion.name()));
+                .orElseThrow(() -> absence.of("Policy", policyId, PolicyProjection.VIEW));
     }
 }

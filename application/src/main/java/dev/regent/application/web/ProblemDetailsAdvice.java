@@ -13,6 +13,8 @@ import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +39,8 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     private final Region localRegion;
     private final ObjectMapper objectMapper;
 
@@ -52,6 +56,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Anything else is a fault of this service: said as a problem too, and logged with its cause. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure",
+                e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /** A bad argument that is not a field of a request body (a query parameter, a path segment). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+    }
+
     @ExceptionHandler({UnresolvableOwnershipException.class, AggregateNotFoundException.class,
             NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
@@ -65,6 +83,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("ownerRegion", e.owner().name());
         }
         return problem;
+    }
+
+    @ExceptionHandler(ViewRebuildingException.class)
+    ResponseEntity<ProblemDetail> rebuilding(ViewRebuildingException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Read model rebuilding", e.getMessage()));
     }
 
     @ExceptionHandler(BusinessRuleViolation.class)

@@ -9,5 +9,7 @@ public enum ClaimStep {
     /** The policy's owner reserves the claimed amount. */
     COVERAGE,
     /** Compensation: the policy's owner gives the reservation back. */
-    COVERAGE_RELEASE
+    COVERAGE_RELEASE,
+    /** This region's replicas the claim relies on agree with their owners (no drift found by reconciliation). */
+    RECONCILIATION
 }

@@ -17,6 +17,8 @@ public final class OwnershipMetadata {
     public static final String ACCEPTED_REGION = "regent-accepted-region";
     /** On a routed command: the region that forwarded it to the owner. */
     public static final String FORWARDED_FROM = "regent-forwarded-from";
+    /** On an event an owner published again to repair a replica: only read models take it. */
+    public static final String RESYNC = "regent-resync";
     /** On a routed command: the owner epoch the forwarding region resolved. */
     public static final String EXPECTED_EPOCH = "regent-expected-epoch";
 

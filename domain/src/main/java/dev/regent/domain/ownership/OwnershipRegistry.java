@@ -1,5 +1,6 @@
 package dev.regent.domain.ownership;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
 public interface OwnershipRegistry {
 
     Optional<Ownership> find(String aggregateId);
+
+    /** Every owner the aggregate has had, by epoch, as far as this region knows. */
+    List<OwnershipChange> history(String aggregateId);
 
     /**
      * @throws UnresolvableOwnershipException when no region is known to own {@code aggregateId}

@@ -2,17 +2,15 @@ package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.residency.Egress;
 import dev.regent.infrastructure.residency.EgressAudit;
-import dev.regent.infrastructure.residency.FieldProtection;
-import dev.regent.infrastructure.residency.ResidencyEgressConverter;
-import dev.regent.infrastructure.residency.ResidencyPolicy;
-import dev.regent.infrastructure.residency.SubjectKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -23,7 +21,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Sort
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
 import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -32,9 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -112,48 +107,36 @@ public class EventTransportConfiguration {
                                 TimeUnit.MILLISECONDS));
     }
 
-    /** One egress processor per destination region, and one for the region-locked topic. */
-    @Bean
-    ConfigurerModule egressPublishers(ProvisionedTopics topics, ProducerFactory<String, byte[]> producerFactory,
+    @Bean(destroyMethod = "shutDown")
+    EgressPublishers egressPublishers(ProvisionedTopics topics, ProducerFactory<String, byte[]> producerFactory,
                                       ObjectProvider<KafkaMessageConverter<String, byte[]>> converter,
-                                      @Qualifier("eventSerializer") Serializer serializer, ResidencyPolicy policy,
-                                      SubjectKeys keys, FieldProtection protection, EgressAudit audit) {
+                                      @Qualifier("eventSerializer") Serializer serializer, Egress egress,
+                                      EgressAudit audit) {
+        // The converter is looked up on first publication: it needs Axon's finished configuration.
+        return new EgressPublishers(topics, producerFactory, converter::getObject, serializer, egress, audit);
+    }
+
+    @Bean
+    Resynchronizer resynchronizer(EventStore eventStore,
+                                  EgressPublishers publishers) {
+        return new Resynchronizer(eventStore, publishers);
+    }
+
+    /** One egress processor per destination region, and one for the region-locked topic, each over the store. */
+    @Bean
+    ConfigurerModule egressProcessors(EgressPublishers publishers) {
         return configurer -> {
-            Region local = topics.localRegion();
-            List<EgressPublisher> publishers = new ArrayList<>();
-            for (Region destination : topics.allRegions()) {
-                if (destination.equals(local)) {
-                    continue;
-                }
-                String topic = topics.names().toward(local, destination);
-                publishers.add(register(configurer.eventProcessing(), "regent-egress-" + destination,
-                        new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
-                                .producerFactory(producerFactory)
-                                .messageConverter(new ResidencyEgressConverter(converter.getObject(), local,
-                                        destination, policy, keys, protection, audit))
-                                .topicResolver(event -> Optional.of(topic))
-                                .serializer(serializer)
-                                .build(), destination.name(), audit)));
-            }
-            String localTopic = topics.names().regionLocked(local);
-            publishers.add(register(configurer.eventProcessing(), "regent-egress-local",
-                    new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
-                            .producerFactory(producerFactory)
-                            .messageConverter(converter.getObject())
-                            .topicResolver(event -> Optional.of(localTopic))
-                            .serializer(serializer)
-                            .build(), null, audit)));
-            configurer.onShutdown(() -> publishers.forEach(EgressPublisher::shutDown));
+            publishers.byDestination().forEach((destination, publisher) ->
+                    register(configurer.eventProcessing(), "regent-egress-" + destination, publisher));
+            register(configurer.eventProcessing(), "regent-egress-local", publishers.regionLocked());
         };
     }
 
-    private static EgressPublisher register(EventProcessingConfigurer processing, String group,
-                                            EgressPublisher publisher) {
+    private static void register(EventProcessingConfigurer processing, String group, EgressPublisher publisher) {
         processing.registerEventHandler(config -> publisher)
                 .assignHandlerInstancesMatching(group, handler -> handler == publisher)
                 .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessor(group, Configuration::eventStore);
-        return publisher;
     }
 
     /** The topics of this region, and the regions it exchanges them with. */

@@ -1,6 +1,7 @@
 package dev.regent.infrastructure.ownership;
 
 import dev.regent.domain.ownership.Ownership;
+import dev.regent.domain.ownership.OwnershipChange;
 import dev.regent.domain.ownership.OwnershipRegistry;
 import dev.regent.domain.ownership.Region;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,6 +65,24 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         jdbc.update("insert into regent_ownership (" + COLUMNS + ", assigned_at) values (?, ?, ?, ?, ?, ?)",
                 ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(), ownership.epoch(),
                 ownership.rule(), Timestamp.from(assignedAt));
+        recordHistory(ownership, OwnershipChange.Kind.ASSIGNED, null, assignedAt);
+    }
+
+    @Override
+    public List<OwnershipChange> history(String aggregateId) {
+        return jdbc.query("select * from regent_ownership_history where aggregate_id = ? order by epoch",
+                (rs, n) -> new OwnershipChange(rs.getString("aggregate_id"), rs.getLong("epoch"),
+                        Region.of(rs.getString("owner_region")), rs.getString("rule"),
+                        OwnershipChange.Kind.valueOf(rs.getString("kind")), rs.getString("reason"),
+                        rs.getTimestamp("at").toInstant()), aggregateId);
+    }
+
+    private void recordHistory(Ownership ownership, OwnershipChange.Kind kind, String reason, Instant at) {
+        jdbc.update("""
+                insert into regent_ownership_history (aggregate_id, epoch, owner_region, rule, kind, reason, at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (aggregate_id, epoch) do nothing
+                """, ownership.aggregateId(), ownership.epoch(), ownership.owner().name(), ownership.rule(),
+                kind.name(), reason, Timestamp.from(at));
     }
 
     /**
@@ -72,6 +92,8 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * @return true when the registry changed
      */
     public boolean recordReplicated(Ownership ownership, Instant assignedAt) {
+        recordHistory(ownership, ownership.epoch() == Ownership.FIRST_EPOCH ? OwnershipChange.Kind.ASSIGNED
+                : OwnershipChange.Kind.TRANSFERRED, null, assignedAt);
         return jdbc.update("""
                 insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
                 values (?, ?, ?, ?, ?, ?)

@@ -42,6 +42,11 @@ public class ResidencyConfiguration {
     }
 
     @Bean
+    Egress egress(ResidencyPolicy policy, SubjectKeys keys, FieldProtection protection) {
+        return new Egress(policy, keys, protection);
+    }
+
+    @Bean
     EgressAudit egressAudit(JdbcTemplate jdbc, MeterRegistry meters) {
         return new EgressAudit(jdbc, meters);
     }

@@ -1,13 +1,11 @@
 package dev.regent.infrastructure.residency;
 
 import dev.regent.domain.ownership.Region;
-import dev.regent.domain.residency.Erasure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 
-import javax.crypto.SecretKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,60 +25,34 @@ public class ResidencyEgressConverter implements KafkaMessageConverter<String, b
     private final KafkaMessageConverter<String, byte[]> delegate;
     private final Region owner;
     private final Region destination;
-    private final ResidencyPolicy policy;
-    private final SubjectKeys keys;
-    private final FieldProtection protection;
+    private final Egress egress;
     private final EgressAudit audit;
 
     public ResidencyEgressConverter(KafkaMessageConverter<String, byte[]> delegate, Region owner, Region destination,
-                                    ResidencyPolicy policy, SubjectKeys keys, FieldProtection protection,
-                                    EgressAudit audit) {
+                                    Egress egress, EgressAudit audit) {
         this.delegate = delegate;
         this.owner = owner;
         this.destination = destination;
-        this.policy = policy;
-        this.keys = keys;
-        this.protection = protection;
+        this.egress = egress;
         this.audit = audit;
     }
 
     @Override
     public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
-        PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
         String eventType = event.getPayloadType().getSimpleName();
-        if (!model.hasPersonalData()) {
+        List<EgressAction> actions = new ArrayList<>();
+        StringJoiner decision = new StringJoiner(",");
+        Object outbound = egress.protect(event.getPayload(), owner, destination, (field, action) -> {
+            actions.add(action);
+            decision.add(field.name() + "=" + action);
+        });
+        if (actions.isEmpty()) {
             audit.record(destination.name(), eventType, "shared", "shared", List.of());
             return delegate.createKafkaMessage(event, topic);
         }
-        Object payload = event.getPayload();
-        Optional<String> subject = model.subjectOf(payload);
-        List<EgressAction> actions = new ArrayList<>();
-        StringJoiner decision = new StringJoiner(",");
-        Object outbound = model.withPersonalFields(payload, (field, value) -> {
-            EgressAction action = policy.actionFor(owner, destination, field.dataClass());
-            actions.add(action);
-            decision.add(field.name() + "=" + action);
-            return apply(action, value, subject);
-        });
         audit.record(destination.name(), eventType, "protected", decision.toString(), actions);
         return delegate.createKafkaMessage(ProtectedMessages.withPayload(event, outbound,
                 Map.of(EGRESS_METADATA, decision.toString())), topic);
-    }
-
-    private String apply(EgressAction action, String value, Optional<String> subject) {
-        if (value == null || value.equals(Erasure.ERASED)) {
-            return value;
-        }
-        return switch (action) {
-            case SHARE -> value;
-            case REDACT -> EgressAction.REDACTED;
-            case PSEUDONYMISE -> protection.pseudonymise(value);
-            case ENCRYPT -> {
-                Optional<SecretKey> key = subject.flatMap(keys::existingKeyFor);
-                yield key.map(subjectKey -> FieldProtection.encrypt(subjectKey, value)).orElse(Erasure.ERASED);
-            }
-            case DROP -> null;
-        };
     }
 
     @Override

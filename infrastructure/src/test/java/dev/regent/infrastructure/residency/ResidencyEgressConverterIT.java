@@ -83,7 +83,7 @@ class ResidencyEgressConverterIT {
     }
 
     private ResidencyEgressConverter converter(ResidencyPolicy policy, Region destination) {
-        return new ResidencyEgressConverter(delegate, EU, destination, policy, keys, protection, audit);
+        return new ResidencyEgressConverter(delegate, EU, destination, new Egress(policy, keys, protection), audit);
     }
 
     /** The customer registered in eu, as the egress processor reads it from the store: decrypted, keyed. */

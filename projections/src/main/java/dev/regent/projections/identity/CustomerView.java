@@ -1,10 +1,13 @@
 package dev.regent.projections.identity;
 
 import dev.regent.domain.identity.CustomerRegisteredEvent;
+import dev.regent.domain.residency.DataSubject;
 import dev.regent.domain.residency.Erasure;
+import dev.regent.domain.residency.PersonalData;
 
-/** A customer as a region knows it. */
-public record CustomerView(String customerId, String name, String email, String phone, String domicile) {
+/** A customer as a region knows it; personal fields as the residency policy lets this region see them. */
+public record CustomerView(@DataSubject String customerId, @PersonalData String name, @PersonalData String email,
+                           @PersonalData String phone, String domicile) {
 
     static CustomerView registered(CustomerRegisteredEvent event) {
         return new CustomerView(event.customerId().value(), event.name(), event.email(), event.phone(),

@@ -13,11 +13,14 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -124,6 +127,64 @@ public class VersionedViews<V> {
         return count == null ? 0 : count;
     }
 
+    /** One row as it is stored: the aggregate, its owner, the last sequence applied and the state. */
+    public record StoredRow<V>(String aggregateId, Region owner, long lastSequence, V state) {
+    }
+
+    /** Streams the rows of aggregates owned by {@code owner} (all rows when null), in aggregate id order. */
+    public void forEachRow(Region owner, Consumer<StoredRow<V>> consumer) {
+        String sql = "select aggregate_id, owner_region, last_sequence, state::text from regent_view "
+                + "where view_name = ?" + (owner == null ? "" : " and owner_region = ?") + " order by aggregate_id";
+        Object[] arguments = owner == null ? new Object[]{viewName} : new Object[]{viewName, owner.name()};
+        jdbc.query(con -> {
+            var statement = con.prepareStatement(sql);
+            statement.setFetchSize(1_000);
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(new StoredRow<>(rs.getString(1), Region.of(rs.getString(2)),
+                rs.getLong(3), read(rs.getString(4)))));
+    }
+
+    /** Forgets some aggregates' rows and held events, so that they can be applied again from their first event. */
+    public int forget(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return 0;
+        }
+        String[] ids = aggregateIds.toArray(String[]::new);
+        jdbc.update(con -> {
+            var statement = con.prepareStatement(
+                    "delete from regent_held_event where view_name = ? and aggregate_id = any(?)");
+            statement.setString(1, viewName);
+            statement.setArray(2, con.createArrayOf("varchar", ids));
+            return statement;
+        });
+        return jdbc.update(con -> {
+            var statement = con.prepareStatement("delete from regent_view where view_name = ? and aggregate_id = any(?)");
+            statement.setString(1, viewName);
+            statement.setArray(2, con.createArrayOf("varchar", ids));
+            return statement;
+        });
+    }
+
+    /** Canonical JSON of a state: what reconciliation hashes. */
+    public String canonical(Object state) {
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + viewName + " state " + state, e);
+        }
+    }
+
+    public Class<V> viewType() {
+        return viewType;
+    }
+
+    public String aggregateType() {
+        return aggregateType;
+    }
+
     /** Forgets every row and held event of this view: the start of a rebuild. */
     public void clear() {
         jdbc.update("delete from regent_held_event where view_name = ?", viewName);
@@ -226,10 +287,6 @@ public class VersionedViews<V> {
     }
 
     private String toJson(V state) {
-        try {
-            return json.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + viewName + " state " + state, e);
-        }
+        return canonical(state);
     }
 }

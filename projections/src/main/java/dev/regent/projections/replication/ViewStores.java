@@ -10,8 +10,19 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.projections.requests.RoutedRequests;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.serialization.Serializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Creates the {@link VersionedViews} of each read model, sharing the database, serializers and metrics. */
@@ -31,14 +42,18 @@ public class ViewStores {
     private final Region localRegion;
     private final ProjectionMetrics metrics;
     private final RoutedRequests routedRequests;
+    private final TransactionTemplate transactions;
+    private final Map<String, ViewDefinition<?>> definitions = new ConcurrentHashMap<>();
+    private final Map<String, VersionedViews<?>> views = new ConcurrentHashMap<>();
 
     public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
-                      RoutedRequests routedRequests) {
+                      RoutedRequests routedRequests, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.eventSerializer = eventSerializer;
         this.localRegion = localRegion;
         this.metrics = metrics;
         this.routedRequests = routedRequests;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -54,9 +69,56 @@ public class ViewStores {
     public <V, P extends VersionedProjection<V>> P projection(String viewName, Class<V> viewType,
                                                              String aggregateType,
                                                              Function<VersionedViews<V>, P> constructor) {
-        VersionedViews<V> views = forView(viewName, viewType, aggregateType);
-        P projection = constructor.apply(views);
-        views.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
+        VersionedViews<V> rows = forView(viewName, viewType, aggregateType);
+        P projection = constructor.apply(rows);
+        rows.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
+        definitions.put(viewName, new ViewDefinition<>(viewName, viewType, aggregateType, constructor));
+        views.put(viewName, rows);
         return projection;
+    }
+
+    /** Every read model registered, by name. */
+    public Collection<ViewDefinition<?>> definitions() {
+        return definitions.values();
+    }
+
+    public Optional<ViewDefinition<?>> definition(String viewName) {
+        return Optional.ofNullable(definitions.get(viewName));
+    }
+
+    /** The rows of a registered read model. */
+    public Optional<VersionedViews<?>> rows(String viewName) {
+        return Optional.ofNullable(views.get(viewName));
+    }
+
+    /** The read model that follows an aggregate type, e.g. {@code customers} for {@code CustomerIdentity}. */
+    public Optional<ViewDefinition<?>> followingAggregateType(String aggregateType) {
+        return definitions.values().stream().filter(view -> view.aggregateType().equals(aggregateType)).findFirst();
+    }
+
+    /**
+     * What {@code definition}'s projection makes of {@code events} (one aggregate's, in order): the same handlers, in
+     * a scratch view whose transaction is rolled back. Audits replay history with the very code that built the view.
+     */
+    public <V> Optional<VersionedView<V>> replay(ViewDefinition<V> definition, String aggregateId,
+                                                 List<? extends DomainEventMessage<?>> events) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            VersionedViews<V> scratch = new VersionedViews<>("replay:" + UUID.randomUUID(), definition.viewType(),
+                    definition.aggregateType(), jdbc, CANONICAL_JSON, eventSerializer, localRegion,
+                    new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), routedRequests);
+            AnnotationEventHandlerAdapter projection =
+                    new AnnotationEventHandlerAdapter(definition.constructor().apply(scratch));
+            scratch.redeliverHeldEventsTo(projection);
+            for (DomainEventMessage<?> event : events) {
+                try {
+                    projection.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " #"
+                            + event.getSequenceNumber() + " of " + aggregateId + " failed", e);
+                }
+            }
+            return scratch.find(aggregateId);
+        });
     }
 }

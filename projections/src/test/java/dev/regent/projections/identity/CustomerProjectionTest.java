@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ class CustomerProjectionTest {
     private final JdbcTemplate jdbc = ProjectionDatabase.jdbc();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CustomerProjection projection = new ViewStores(jdbc, JacksonSerializer.defaultSerializer(),
-            Region.of("us"), new ProjectionMetrics(meters, Clock.systemUTC()), new RoutedRequests(jdbc))
+            Region.of("us"), new ProjectionMetrics(meters, Clock.systemUTC()), new RoutedRequests(jdbc),
+            new DataSourceTransactionManager(jdbc.getDataSource()))
             .projection(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE,
                     CustomerProjection::new);
     private final AnnotationEventHandlerAdapter delivery = new AnnotationEventHandlerAdapter(projection);

@@ -15,6 +15,7 @@ import dev.regent.domain.claims.RejectClaimCommand;
 import dev.regent.domain.claims.RejectionReason;
 import dev.regent.domain.claims.StepOutcome;
 import dev.regent.domain.identity.CustomerId;
+import dev.regent.domain.identity.CustomerIdentity;
 import dev.regent.domain.identity.IdentityVerificationFailedEvent;
 import dev.regent.domain.identity.IdentityVerifiedEvent;
 import dev.regent.domain.identity.VerifyIdentityForClaimCommand;
@@ -69,6 +70,8 @@ public class ClaimSettlementSaga {
     static final String GIVE_UP = "claim-give-up";
     static final String RELEASE_RETRY = "claim-release-retry";
     static final String COMPENSATION_LIMIT = "claim-compensation-limit";
+    static final String RECONCILIATION_CHECK = "claim-reconciliation-check";
+    private static final String CUSTOMER_TYPE = CustomerIdentity.class.getSimpleName();
 
     private static final Logger log = LoggerFactory.getLogger(ClaimSettlementSaga.class);
 
@@ -83,6 +86,7 @@ public class ClaimSettlementSaga {
     private Answer identity = Answer.AWAITED;
     private Coverage coverage = Coverage.AWAITED;
     private boolean decided;
+    private boolean awaitingReconciliation;
 
     @StartSaga
     @SagaEventHandler(associationProperty = CLAIM_ID)
@@ -107,7 +111,8 @@ public class ClaimSettlementSaga {
     }
 
     @SagaEventHandler(associationProperty = CLAIM_ID)
-    void on(IdentityVerifiedEvent event, CommandGateway commands, DeadlineManager deadlines) {
+    void on(IdentityVerifiedEvent event, CommandGateway commands, DeadlineManager deadlines,
+            ClaimSettlementSettings settings, ReplicaDrift drift) {
         deadlines.cancelAllWithinScope(IDENTITY_OVERDUE);
         identity = Answer.PASSED;
         record(commands, ClaimStep.IDENTITY, StepOutcome.PASSED, "verified by the customer's owner region");
@@ -117,7 +122,7 @@ public class ClaimSettlementSaga {
             return;
         }
         record(commands, ClaimStep.CONSENT, StepOutcome.PASSED, "claims processing allowed");
-        approveIfComplete(commands, deadlines);
+        approveIfComplete(commands, deadlines, settings, drift);
     }
 
     @SagaEventHandler(associationProperty = CLAIM_ID)
@@ -130,7 +135,7 @@ public class ClaimSettlementSaga {
 
     @SagaEventHandler(associationProperty = CLAIM_ID)
     void on(CoverageReservedEvent event, CommandGateway commands, DeadlineManager deadlines,
-            ClaimSettlementSettings settings) {
+            ClaimSettlementSettings settings, ReplicaDrift drift) {
         deadlines.cancelAllWithinScope(COVERAGE_OVERDUE);
         coverage = Coverage.RESERVED;
         record(commands, ClaimStep.COVERAGE, StepOutcome.PASSED, "reserved " + event.amount().toPlainString()
@@ -138,7 +143,7 @@ public class ClaimSettlementSaga {
         if (decided) {
             releaseCoverage(commands, deadlines, settings);
         } else {
-            approveIfComplete(commands, deadlines);
+            approveIfComplete(commands, deadlines, settings, drift);
         }
     }
 
@@ -240,6 +245,12 @@ public class ClaimSettlementSaga {
         }
     }
 
+    @DeadlineHandler(deadlineName = RECONCILIATION_CHECK, payloadType = Void.class)
+    void reconciliationCheck(CommandGateway commands, DeadlineManager deadlines, ClaimSettlementSettings settings,
+                             ReplicaDrift drift) {
+        approveIfComplete(commands, deadlines, settings, drift);
+    }
+
     @DeadlineHandler(deadlineName = RELEASE_RETRY, payloadType = Void.class)
     void releaseRetry(CommandGateway commands) {
         if (coverage == Coverage.RELEASING) {
@@ -285,8 +296,27 @@ public class ClaimSettlementSaga {
         });
     }
 
-    private void approveIfComplete(CommandGateway commands, DeadlineManager deadlines) {
+    /**
+     * Approves once every owner said yes, unless this region's replica of the customer drifted from its owner (or an
+     * incident is open for customers): then the claim waits, pending reconciliation, and looks again every
+     * {@code retryAfter}. Giving up no longer applies: every owner has answered.
+     */
+    private void approveIfComplete(CommandGateway commands, DeadlineManager deadlines,
+                                   ClaimSettlementSettings settings, ReplicaDrift drift) {
         if (!decided && identity == Answer.PASSED && coverage == Coverage.RESERVED) {
+            if (drift.blocks(CUSTOMER_TYPE, customerId)) {
+                if (!awaitingReconciliation) {
+                    awaitingReconciliation = true;
+                    deadlines.cancelAllWithinScope(GIVE_UP);
+                    record(commands, ClaimStep.RECONCILIATION, StepOutcome.WAITING,
+                            "this region's replica of the customer drifted from its owner; waiting for reconciliation");
+                }
+                deadlines.schedule(settings.retryAfter(), RECONCILIATION_CHECK);
+                return;
+            }
+            if (awaitingReconciliation) {
+                record(commands, ClaimStep.RECONCILIATION, StepOutcome.PASSED, "the customer's replica is reconciled");
+            }
             decided = true;
             // Approved: giving up (which releases the reservation) no longer applies, even before the approval arrives.
             deadlines.cancelAllWithinScope(GIVE_UP);
@@ -348,7 +378,7 @@ public class ClaimSettlementSaga {
 
     private static void cancelDeadlines(DeadlineManager deadlines) {
         for (String deadline : new String[]{IDENTITY_OVERDUE, COVERAGE_OVERDUE, GIVE_UP, RELEASE_RETRY,
-                COMPENSATION_LIMIT}) {
+                COMPENSATION_LIMIT, RECONCILIATION_CHECK}) {
             deadlines.cancelAllWithinScope(deadline);
         }
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import static dev.regent.sagas.claims.ClaimSettlementFixture.*;
 import static dev.regent.sagas.claims.ClaimSettlementSaga.CLAIM_ID;
@@ -35,12 +37,16 @@ class ClaimSettlementSagaTest {
     private static final String NOT_OWNED_POLICY = "No region is known to own aggregate pol-1";
 
     private SagaTestFixture<ClaimSettlementSaga> fixture;
+    /** Which customer replicas reconciliation found drifted, as the saga asks it. */
+    private final Set<String> driftedCustomers = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(ClaimSettlementSaga.class);
         fixture.registerResource(LOCAL_REGION);
         fixture.registerResource(SETTINGS);
+        fixture.registerResource((ReplicaDrift) (aggregateType, aggregateId) ->
+                aggregateType.equals("CustomerIdentity") && driftedCustomers.contains(aggregateId));
     }
 
     // --- 1. Filed: ask both owners ---
@@ -100,6 +106,32 @@ class ClaimSettlementSagaTest {
                .expectDispatchedCommands(coveragePassed(), approve())
                .expectNoScheduledDeadlineWithName(RETRY_AFTER, COVERAGE_OVERDUE)
                .expectActiveSagas(1);
+    }
+
+    @Test
+    void givenTheCustomersReplicaDrifted_whenEveryOwnerSaidYes_thenThePendingReconciliationClaimWaitsInsteadOfApproving() {
+        driftedCustomers.add(CUSTOMER_ID.value());
+        fixture.givenAggregate(CLAIM).published(claimFiled())
+               .andThenAggregate(CUSTOMER_ID.value()).published(identityVerified())
+               .whenAggregate(POLICY_ID.value()).publishes(coverageReserved())
+               .expectDispatchedCommands(coveragePassed(), step(ClaimStep.RECONCILIATION, StepOutcome.WAITING,
+                       "this region's replica of the customer drifted from its owner; waiting for reconciliation"))
+               .expectScheduledDeadlineWithName(RETRY_AFTER, ClaimSettlementSaga.RECONCILIATION_CHECK)
+               .expectNoScheduledDeadlineWithName(GIVE_UP_AFTER, ClaimSettlementSaga.GIVE_UP)
+               .expectActiveSagas(1);
+    }
+
+    @Test
+    void givenPendingReconciliation_whenTheReplicaIsReconciled_thenTheNextCheckApproves() throws Exception {
+        driftedCustomers.add(CUSTOMER_ID.value());
+        fixture.givenAggregate(CLAIM).published(claimFiled())
+               .andThenAggregate(CUSTOMER_ID.value()).published(identityVerified())
+               .andThenAggregate(POLICY_ID.value()).published(coverageReserved())
+               .andThenTimeElapses(RETRY_AFTER);
+        driftedCustomers.clear();
+        fixture.whenTimeElapses(RETRY_AFTER)
+               .expectDispatchedCommands(step(ClaimStep.RECONCILIATION, StepOutcome.PASSED,
+                       "the customer's replica is reconciled"), approve());
     }
 
     @Test

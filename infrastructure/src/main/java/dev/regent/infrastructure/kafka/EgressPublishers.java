@@ -1,0 +1,70 @@
+package dev.regent.infrastructure.kafka;
+
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.residency.Egress;
+import dev.regent.infrastructure.residency.EgressAudit;
+import dev.regent.infrastructure.residency.ResidencyEgressConverter;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.serialization.Serializer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** This region's egress streams: one per destination region, and one for its region-locked topic. */
+public class EgressPublishers {
+
+    private final Map<Region, EgressPublisher> byDestination = new LinkedHashMap<>();
+    private final EgressPublisher regionLocked;
+
+    EgressPublishers(EventTransportConfiguration.ProvisionedTopics topics, ProducerFactory<String, byte[]> producers,
+                     Supplier<KafkaMessageConverter<String, byte[]>> converter, Serializer serializer, Egress egress,
+                     EgressAudit audit) {
+        Region local = topics.localRegion();
+        for (Region destination : topics.allRegions()) {
+            if (!destination.equals(local)) {
+                String topic = topics.names().toward(local, destination);
+                byDestination.put(destination, new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
+                        .producerFactory(producers)
+                        .messageConverter(new ResidencyEgressConverter(converter.get(), local, destination, egress,
+                                audit))
+                        .topicResolver(event -> Optional.of(topic))
+                        .serializer(serializer)
+                        .build(), destination.name(), audit));
+            }
+        }
+        String localTopic = topics.names().regionLocked(local);
+        regionLocked = new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
+                .producerFactory(producers)
+                .messageConverter(converter.get())
+                .topicResolver(event -> Optional.of(localTopic))
+                .serializer(serializer)
+                .build(), null, audit);
+    }
+
+    public Map<Region, EgressPublisher> byDestination() {
+        return byDestination;
+    }
+
+    public EgressPublisher regionLocked() {
+        return regionLocked;
+    }
+
+    /** @throws IllegalArgumentException for a region this one does not publish to */
+    public EgressPublisher toward(Region destination) {
+        EgressPublisher publisher = byDestination.get(destination);
+        if (publisher == null) {
+            throw new IllegalArgumentException("Region " + destination + " is not a destination of this region "
+                    + byDestination.keySet());
+        }
+        return publisher;
+    }
+
+    void shutDown() {
+        byDestination.values().forEach(EgressPublisher::shutDown);
+        regionLocked.shutDown();
+    }
+}

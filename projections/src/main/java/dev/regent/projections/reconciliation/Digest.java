@@ -1,0 +1,5 @@
+package dev.regent.projections.reconciliation;
+
+/** What one region knows of one aggregate in one view: its last sequence and a hash of its (shareable) state. */
+public record Digest(String aggregateId, long sequence, String contentHash) {
+}

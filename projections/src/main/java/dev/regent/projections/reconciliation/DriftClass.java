@@ -1,0 +1,13 @@
+package dev.regent.projections.reconciliation;
+
+/** How a replica differs from its owner, for one aggregate. */
+public enum DriftClass {
+    /** The owner has it; the replica does not. */
+    MISSING,
+    /** The replica is behind the owner's sequence. */
+    STALE,
+    /** Same sequence (or ahead), different content. */
+    DIVERGED,
+    /** The replica has it; its owner does not. */
+    ORPHANED
+}

@@ -1,0 +1,16 @@
+package dev.regent.sagas.claims;
+
+/**
+ * Whether this region's replica of an aggregate may not be relied on: reconciliation found it drifted from its owner,
+ * or found too many of its type drifted (an incident). A port; the application answers it from reconciliation runs.
+ */
+@FunctionalInterface
+public interface ReplicaDrift {
+
+    boolean blocks(String aggregateType, String aggregateId);
+
+    /** For deployments (and tests) without reconciliation. */
+    static ReplicaDrift none() {
+        return (aggregateType, aggregateId) -> false;
+    }
+}
