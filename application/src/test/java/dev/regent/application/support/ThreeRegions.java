@@ -57,7 +57,9 @@ public final class ThreeRegions {
                     Map.of("regent.routing.timeout", "3s",
                             "regent.routing.pending-after", "1s",
                             "regent.sagas.claim-settlement.retry-after", "2s",
-                            "regent.sagas.claim-settlement.give-up-after", "2m")), region -> { });
+                            "regent.sagas.claim-settlement.give-up-after", "2m",
+                            "regent.reconciliation.interval", "0s",
+                            "regent.reconciliation.incident-threshold", "2")), region -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
