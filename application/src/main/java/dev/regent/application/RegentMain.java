@@ -1,5 +1,9 @@
 package dev.regent.application;
 
+import dev.regent.application.cli.AuditCommand;
+import dev.regent.application.cli.ProjectionsCommand;
+import dev.regent.application.cli.RebuildCommand;
+import dev.regent.application.cli.ReconcileCommand;
 import dev.regent.application.local.LocalCommand;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine;
@@ -7,10 +11,14 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-/** {@code regent local} runs every region on this machine; {@code regent region} runs one region's service. */
+/**
+ * {@code regent local} runs every region on this machine; {@code regent region} runs one region's service; {@code audit},
+ * {@code reconcile}, {@code rebuild} and {@code projections} are the operators' commands against a running region.
+ */
 @Command(name = "regent", mixinStandardHelpOptions = true, version = "Regent 0.1.0",
         description = "Region-owned event sourcing on Axon Framework.",
-        subcommands = {LocalCommand.class, RegentMain.RegionCommand.class})
+        subcommands = {LocalCommand.class, RegentMain.RegionCommand.class, AuditCommand.class, ReconcileCommand.class,
+                RebuildCommand.class, ProjectionsCommand.class})
 public final class RegentMain implements Runnable {
 
     public static void main(String[] args) {

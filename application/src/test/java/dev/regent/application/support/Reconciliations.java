@@ -15,9 +15,13 @@ public final class Reconciliations {
     }
 
     public static JsonNode run(RegentClient api, String region, boolean repair) {
+        return run(api, region, repair, Duration.ofSeconds(30));
+    }
+
+    public static JsonNode run(RegentClient api, String region, boolean repair, Duration atMost) {
         String runId = api.post(region, "/reconciliation/runs", Map.of("repair", repair)).text("runId");
         AtomicReference<JsonNode> report = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(atMost).until(() -> {
             JsonNode current = api.get(region, "/reconciliation/runs/" + runId).body();
             report.set(current);
             return !"RUNNING".equals(current.get("status").asText());

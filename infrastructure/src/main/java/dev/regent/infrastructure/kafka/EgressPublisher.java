@@ -3,47 +3,59 @@ package dev.regent.infrastructure.kafka;
 import dev.regent.domain.residency.WithheldEvent;
 import dev.regent.infrastructure.residency.EgressAudit;
 import dev.regent.infrastructure.residency.PersonalDataModel;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * One egress stream of this region: an event handler on its own tracking processor over the local event store (the
- * store is the outbox), publishing through a {@link KafkaPublisher} toward one destination, or to the region's own
- * never-mirrored topic when {@code destination} is null. Region-locked events only ever take the latter; the
- * destinations get a {@link WithheldEvent} in their place.
+ * store is the outbox), publishing toward one destination through its converter (which applies the residency policy),
+ * or to the region's own never-mirrored topic when {@code destination} is null. Region-locked events only ever take
+ * the latter; the destinations get a {@link WithheldEvent} in their place.
+ *
+ * <p>Records are sent as events are handled and acknowledged together before the processor's unit of work commits
+ * its token: one wait per batch instead of one per event, and a failed send rolls the batch back (sent again, never
+ * lost; replicas skip what they already have).
  */
 public class EgressPublisher implements EventMessageHandler {
 
-    private final Supplier<KafkaPublisher<String, byte[]>> publisherFactory;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProducerFactory<String, byte[]> producers;
+    private final Supplier<KafkaMessageConverter<String, byte[]>> converterFactory;
+    private final String topic;
     private final String destination;
     private final EgressAudit audit;
-    private volatile KafkaPublisher<String, byte[]> publisher;
+    private final String pendingKey;
+    private volatile KafkaMessageConverter<String, byte[]> converter;
 
-    /** @param publisherFactory builds the publisher on first use: its converter needs Axon's finished configuration */
-    EgressPublisher(Supplier<KafkaPublisher<String, byte[]>> publisherFactory, String destination, EgressAudit audit) {
-        this.publisherFactory = publisherFactory;
+    /** @param converterFactory makes the converter on first use: it needs Axon's finished configuration */
+    EgressPublisher(ProducerFactory<String, byte[]> producers,
+                    Supplier<KafkaMessageConverter<String, byte[]>> converterFactory, String topic,
+                    String destination, EgressAudit audit) {
+        this.producers = producers;
+        this.converterFactory = converterFactory;
+        this.topic = topic;
         this.destination = destination;
         this.audit = audit;
-    }
-
-    private KafkaPublisher<String, byte[]> publisher() {
-        KafkaPublisher<String, byte[]> current = publisher;
-        if (current == null) {
-            synchronized (this) {
-                if (publisher == null) {
-                    publisher = publisherFactory.get();
-                }
-                current = publisher;
-            }
-        }
-        return current;
+        this.pendingKey = "regent-egress-pending-" + topic;
     }
 
     @Override
@@ -51,18 +63,57 @@ public class EgressPublisher implements EventMessageHandler {
         boolean regionLocked = PersonalDataModel.of(event.getPayloadType()).isRegionLocked();
         if (destination == null) {
             if (regionLocked) {
-                publisher().send(event);
+                send(event);
             }
         } else if (regionLocked) {
             audit.record(destination, event.getPayloadType().getSimpleName(), "region-locked", "region-locked",
                     List.of());
             if (event instanceof DomainEventMessage<?> domainEvent) {
-                publisher().send(withheld(domainEvent));
+                send(withheld(domainEvent));
             }
         } else {
-            publisher().send(event);
+            send(event);
         }
         return null;
+    }
+
+    private void send(EventMessage<?> event) {
+        Producer<String, byte[]> producer = producers.createProducer();
+        Future<RecordMetadata> sent = producer.send(converter().createKafkaMessage(event, topic));
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        List<Future<RecordMetadata>> pending = unitOfWork.root().getOrComputeResource(pendingKey, key -> {
+            List<Future<RecordMetadata>> futures = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(committing -> awaitAcknowledgements(futures));
+            return futures;
+        });
+        pending.add(sent);
+    }
+
+    private void awaitAcknowledgements(List<Future<RecordMetadata>> futures) {
+        long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+        try {
+            for (Future<RecordMetadata> future : futures) {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Publishing to " + topic + " failed; the batch will be sent again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing to " + topic, e);
+        }
+    }
+
+    private KafkaMessageConverter<String, byte[]> converter() {
+        KafkaMessageConverter<String, byte[]> current = converter;
+        if (current == null) {
+            synchronized (this) {
+                if (converter == null) {
+                    converter = converterFactory.get();
+                }
+                current = converter;
+            }
+        }
+        return current;
     }
 
     /** What the destination gets instead: the aggregate's place in its sequence, nothing more. */
@@ -70,11 +121,5 @@ public class EgressPublisher implements EventMessageHandler {
         return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
                 event.getSequenceNumber(), new GenericMessage<>(event.getIdentifier(), new WithheldEvent(),
                 event.getMetaData()), event.getTimestamp());
-    }
-
-    void shutDown() {
-        if (publisher != null) {
-            publisher.shutDown();
-        }
     }
 }

@@ -5,13 +5,10 @@ import dev.regent.infrastructure.residency.Egress;
 import dev.regent.infrastructure.residency.EgressAudit;
 import dev.regent.infrastructure.residency.ResidencyEgressConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
-import org.axonframework.serialization.Serializer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** This region's egress streams: one per destination region, and one for its region-locked topic. */
@@ -21,28 +18,16 @@ public class EgressPublishers {
     private final EgressPublisher regionLocked;
 
     EgressPublishers(EventTransportConfiguration.ProvisionedTopics topics, ProducerFactory<String, byte[]> producers,
-                     Supplier<KafkaMessageConverter<String, byte[]>> converter, Serializer serializer, Egress egress,
-                     EgressAudit audit) {
+                     Supplier<KafkaMessageConverter<String, byte[]>> converter, Egress egress, EgressAudit audit) {
         Region local = topics.localRegion();
         for (Region destination : topics.allRegions()) {
             if (!destination.equals(local)) {
-                String topic = topics.names().toward(local, destination);
-                byDestination.put(destination, new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
-                        .producerFactory(producers)
-                        .messageConverter(new ResidencyEgressConverter(converter.get(), local, destination, egress,
-                                audit))
-                        .topicResolver(event -> Optional.of(topic))
-                        .serializer(serializer)
-                        .build(), destination.name(), audit));
+                byDestination.put(destination, new EgressPublisher(producers, () -> new ResidencyEgressConverter(
+                        converter.get(), local, destination, egress, audit), topics.names().toward(local, destination),
+                        destination.name(), audit));
             }
         }
-        String localTopic = topics.names().regionLocked(local);
-        regionLocked = new EgressPublisher(() -> KafkaPublisher.<String, byte[]>builder()
-                .producerFactory(producers)
-                .messageConverter(converter.get())
-                .topicResolver(event -> Optional.of(localTopic))
-                .serializer(serializer)
-                .build(), null, audit);
+        regionLocked = new EgressPublisher(producers, converter, topics.names().regionLocked(local), null, audit);
     }
 
     public Map<Region, EgressPublisher> byDestination() {
@@ -61,10 +46,5 @@ public class EgressPublishers {
                     + byDestination.keySet());
         }
         return publisher;
-    }
-
-    void shutDown() {
-        byDestination.values().forEach(EgressPublisher::shutDown);
-        regionLocked.shutDown();
     }
 }

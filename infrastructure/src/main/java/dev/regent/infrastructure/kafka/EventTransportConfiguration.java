@@ -68,7 +68,7 @@ public class EventTransportConfiguration {
     ProducerFactory<String, byte[]> egressProducerFactory(KafkaProperties kafka) {
         return DefaultProducerFactory.<String, byte[]>builder()
                 .configuration(kafka.buildProducerProperties())
-                .confirmationMode(ConfirmationMode.WAIT_FOR_ACK)
+                .confirmationMode(ConfirmationMode.NONE) // EgressPublisher awaits each batch's acknowledgements
                 .build();
     }
 
@@ -107,13 +107,12 @@ public class EventTransportConfiguration {
                                 TimeUnit.MILLISECONDS));
     }
 
-    @Bean(destroyMethod = "shutDown")
+    @Bean
     EgressPublishers egressPublishers(ProvisionedTopics topics, ProducerFactory<String, byte[]> producerFactory,
-                                      ObjectProvider<KafkaMessageConverter<String, byte[]>> converter,
-                                      @Qualifier("eventSerializer") Serializer serializer, Egress egress,
+                                      ObjectProvider<KafkaMessageConverter<String, byte[]>> converter, Egress egress,
                                       EgressAudit audit) {
         // The converter is looked up on first publication: it needs Axon's finished configuration.
-        return new EgressPublishers(topics, producerFactory, converter::getObject, serializer, egress, audit);
+        return new EgressPublishers(topics, producerFactory, converter::getObject, egress, audit);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
@@ -34,12 +33,12 @@ public class Resynchronizer {
         EgressPublisher publisher = publishers.toward(destination);
         AtomicLong published = new AtomicLong();
         for (String aggregateId : aggregateIds) {
-            eventStore.readEvents(aggregateId).asStream().forEach(event -> {
-                // Axon's publisher sends when a unit of work commits, and waits for the broker's acknowledgement.
-                DomainEventMessage<?> resynced = event.andMetaData(Map.of(OwnershipMetadata.RESYNC, "true"));
-                DefaultUnitOfWork.startAndGet(resynced).execute(() -> publisher.handle(resynced));
-                published.incrementAndGet();
-            });
+            // One unit of work per aggregate: its events are acknowledged together when it commits.
+            DefaultUnitOfWork.startAndGet(null).execute(() ->
+                    eventStore.readEvents(aggregateId).asStream().forEach(event -> {
+                        publisher.handle(event.andMetaData(Map.of(OwnershipMetadata.RESYNC, "true")));
+                        published.incrementAndGet();
+                    }));
         }
         log.info("Published {} events of {} aggregates again toward {}", published.get(), aggregateIds.size(),
                 destination);

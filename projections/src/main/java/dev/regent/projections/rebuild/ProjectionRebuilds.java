@@ -71,7 +71,9 @@ public class ProjectionRebuilds implements AutoCloseable {
     public RebuildStatus status(String view) {
         TrackingEventProcessor processor = processor(view);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        boolean rebuilding = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        // Replaying until an event past the reset point arrives; caught up when nothing is left to read.
+        boolean rebuilding = segments.values().stream()
+                .anyMatch(segment -> segment.isReplaying() && !segment.isCaughtUp());
         long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(at -> at.orElse(0)).sum();
         long target = segments.values().stream().map(EventTrackerStatus::getResetPosition)
