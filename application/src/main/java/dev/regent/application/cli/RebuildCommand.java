@@ -11,8 +11,8 @@ import java.util.Map;
 
 /** {@code regent rebuild <view>}: rebuilds one read model of a region from the logs, and follows it. */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
-        description = {"Rebuilds one read model of a region from its event store and the mirrored topics; while it "
-                + "rebuilds, the region answers reads of that view with 503.",
+        description = {"Rebuilds one read model of a region from its event store and the mirrored topics; until it is "
+                + "done, reads of rows not rebuilt yet answer 503 (retry).",
                 "Exit codes: 0 started (rebuilt, with --wait); 2 not (unknown view, already rebuilding, failed, "
                         + "region unreachable)."})
 public final class RebuildCommand extends OperatorCommand {

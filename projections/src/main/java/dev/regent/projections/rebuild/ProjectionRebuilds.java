@@ -3,7 +3,10 @@ package dev.regent.projections.rebuild;
 import dev.regent.projections.replication.ViewStores;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +74,9 @@ public class ProjectionRebuilds implements AutoCloseable {
     public RebuildStatus status(String view) {
         TrackingEventProcessor processor = processor(view);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        // Replaying until an event past the reset point arrives; caught up when nothing is left to read.
-        boolean rebuilding = segments.values().stream()
-                .anyMatch(segment -> segment.isReplaying() && !segment.isCaughtUp());
+        // Started but no segment claimed yet counts as rebuilding, or a poll right after start would read "done".
+        boolean rebuilding = (segments.isEmpty() && started.containsKey(view))
+                || segments.values().stream().anyMatch(segment -> !replayed(segment));
         long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(at -> at.orElse(0)).sum();
         long target = segments.values().stream().map(EventTrackerStatus::getResetPosition)
@@ -86,6 +89,19 @@ public class ProjectionRebuilds implements AutoCloseable {
         double percent = !rebuilding ? 100 : target == 0 ? 0 : Math.min(100, 100.0 * position / target);
         return new RebuildStatus(view, rebuilding, position, rebuilding ? target : position, percent, rate,
                 since == null ? null : since.at(), error);
+    }
+
+    /**
+     * Done once every source has reached the point it was at when the rebuild started. Axon ends the replay only
+     * when an event past that point arrives; a quiet region may have none, so reaching the point is enough. Being
+     * "caught up" is not: a Kafka source reads nothing until its first fetch returns.
+     */
+    private static boolean replayed(EventTrackerStatus segment) {
+        if (!(segment.getTrackingToken() instanceof ReplayToken replay)) {
+            return true;
+        }
+        TrackingToken current = replay.getCurrentToken();
+        return current != null && current.covers(WrappedToken.unwrapUpperBound(replay.getTokenAtReset()));
     }
 
     private TrackingEventProcessor processor(String view) {
