@@ -6,13 +6,13 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -26,7 +26,8 @@ public class ProjectionRebuilds implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
-    private record Started(Instant at) {
+    /** When a rebuild started, and where each segment stood then: the rebuild is done once it is back there. */
+    private record Started(Instant at, Map<Integer, TrackingToken> target) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -59,9 +60,16 @@ public class ProjectionRebuilds implements AutoCloseable {
         if (status(view).rebuilding()) {
             throw new IllegalStateException("The " + view + " view is already rebuilding");
         }
+        Map<Integer, TrackingToken> target = new HashMap<>();
+        processor.processingStatus().forEach((segment, status) -> {
+            TrackingToken position = position(status.getTrackingToken());
+            if (position != null) {
+                target.put(segment, position);
+            }
+        });
         processor.shutDown();
         processor.resetTokens();
-        started.put(view, new Started(clock.instant()));
+        started.put(view, new Started(clock.instant(), target));
         processor.start();
         log.info("Rebuilding the {} view from the logs", view);
         return status(view);
@@ -74,16 +82,17 @@ public class ProjectionRebuilds implements AutoCloseable {
     public RebuildStatus status(String view) {
         TrackingEventProcessor processor = processor(view);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        Started since = started.get(view);
         // Started but no segment claimed yet counts as rebuilding, or a poll right after start would read "done".
-        boolean rebuilding = (segments.isEmpty() && started.containsKey(view))
-                || segments.values().stream().anyMatch(segment -> !replayed(segment));
+        boolean rebuilding = (segments.isEmpty() && since != null)
+                || segments.entrySet().stream().anyMatch(segment -> !replayed(segment.getKey(), segment.getValue(),
+                since));
         long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(at -> at.orElse(0)).sum();
-        long target = segments.values().stream().map(EventTrackerStatus::getResetPosition)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).sum();
+                .mapToLong(at -> Math.max(0, at.orElse(0))).sum();
+        long target = since == null ? 0 : since.target().values().stream().map(TrackingToken::position)
+                .filter(OptionalLong::isPresent).mapToLong(at -> Math.max(0, at.getAsLong())).sum();
         String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
                 .map(segment -> String.valueOf(segment.getError())).findFirst().orElse(null);
-        Started since = started.get(view);
         double seconds = since == null ? 0 : Duration.between(since.at(), clock.instant()).toMillis() / 1000.0;
         double rate = rebuilding && seconds > 0 ? position / seconds : 0;
         double percent = !rebuilding ? 100 : target == 0 ? 0 : Math.min(100, 100.0 * position / target);
@@ -92,16 +101,24 @@ public class ProjectionRebuilds implements AutoCloseable {
     }
 
     /**
-     * Done once every source has reached the point it was at when the rebuild started. Axon ends the replay only
-     * when an event past that point arrives; a quiet region may have none, so reaching the point is enough. Being
-     * "caught up" is not: a Kafka source reads nothing until its first fetch returns.
+     * Done once the segment is back where it stood when the rebuild started, on every source. Not Axon's "replaying"
+     * flag: Axon ends a replay only when an event past its reset point arrives (a quiet region may have none), and a
+     * second reset inherits the first one's point. Not "caught up" either: a Kafka source has read nothing until its
+     * first fetch returns.
      */
-    private static boolean replayed(EventTrackerStatus segment) {
-        if (!(segment.getTrackingToken() instanceof ReplayToken replay)) {
-            return true;
+    private static boolean replayed(int segment, EventTrackerStatus status, Started since) {
+        if (since == null) {
+            return !status.isReplaying() || status.isCaughtUp();
         }
-        TrackingToken current = replay.getCurrentToken();
-        return current != null && current.covers(WrappedToken.unwrapUpperBound(replay.getTokenAtReset()));
+        TrackingToken target = since.target().get(segment);
+        TrackingToken current = position(status.getTrackingToken());
+        return target == null ? !status.isReplaying() || status.isCaughtUp()
+                : current != null && current.covers(target);
+    }
+
+    /** Where a token has really got to: inside a replay, its current position. */
+    private static TrackingToken position(TrackingToken token) {
+        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
     }
 
     private TrackingEventProcessor processor(String view) {
