@@ -3,6 +3,7 @@ package dev.regent.application;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.OwnershipResolver;
 import dev.regent.infrastructure.ownership.OwnershipResolver.ResolvedOwner;
+import dev.regent.infrastructure.failover.CommandDeferredException;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 import dev.regent.projections.requests.RoutedRequests;
@@ -101,6 +102,9 @@ public class RegionCommands {
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
+                if (cause instanceof CommandDeferredException) {
+                    return; // kept by its failover policy, which has recorded the request as QUEUED or CAPTURED
+                }
                 if (cause instanceof OwnerUnavailableException silent && silent.possiblyApplied()) {
                     routedRequests.ownerSilent(requestId, cause.getMessage());
                 } else {

@@ -65,36 +65,9 @@ class RoutedRequestPendingIT {
     }
 
     @Test
-    void givenTheOwnerIsDown_whenTheCallerPrefersNotToWait_then202_thenRejectedWithTheReason() {
-        String id = euCustomerKnownInUs();
-        ThreeRegions.region(EU).stopService();
-        try {
-            Answer pending = api.send(US, "PUT", "/customers/" + id + "/contact", "{\"phone\":\"+33 6 00 00 00 01\"}",
-                    Map.of("Prefer", "respond-async"));
-            assertThat(pending.status()).isEqualTo(202);
-            String requestId = pending.text("requestId");
-
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                Answer request = api.get(US, "/requests/" + requestId);
-                assertThat(request.text("status")).isEqualTo("REJECTED");
-                assertThat(request.text("reason")).contains("Owner region eu did not answer");
-            });
-            assertThat(api.get(US, "/customers/" + id).body().get("version").asLong()).isEqualTo(1);
-        } finally {
-            ThreeRegions.region(EU).startService();
-        }
-    }
-
-    @Test
     void anUnknownRequestIsAProblem() {
         Answer unknown = api.get(US, "/requests/no-such-request");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
-    }
-
-    private String euCustomerKnownInUs() {
-        String id = api.post(EU, "/customers", customer("Chloé Durand", "FR")).text("customerId");
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(US, "/customers/" + id).status() == 200);
-        return id;
     }
 }

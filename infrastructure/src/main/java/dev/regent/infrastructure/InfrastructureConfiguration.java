@@ -1,6 +1,7 @@
 package dev.regent.infrastructure;
 
 import dev.regent.infrastructure.deadlines.DeadlinesConfiguration;
+import dev.regent.infrastructure.failover.FailoverConfiguration;
 import dev.regent.infrastructure.kafka.EventTransportConfiguration;
 import dev.regent.infrastructure.ownership.OwnershipConfiguration;
 import dev.regent.infrastructure.postgres.AxonStoresConfiguration;
@@ -8,6 +9,7 @@ import dev.regent.infrastructure.postgres.SerializationConfiguration;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.ResidencyConfiguration;
 import dev.regent.infrastructure.routing.RoutingConfiguration;
+import dev.regent.infrastructure.transfer.TransferConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegentProperties.class)
 @Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class,
-        EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class})
+        FailoverConfiguration.class, TransferConfiguration.class, EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class})
 public class InfrastructureConfiguration {
 
     @Bean

@@ -8,6 +8,7 @@ import dev.regent.projections.identity.CustomerView;
 import dev.regent.projections.policy.PolicyProjection;
 import dev.regent.projections.policy.PolicyView;
 import dev.regent.projections.rebuild.ProjectionRebuilds;
+import dev.regent.projections.rebuild.TokenPositions;
 import dev.regent.projections.replication.ProjectionMetrics;
 import dev.regent.projections.replication.ViewStores;
 import dev.regent.projections.requests.RoutedRequests;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,8 +56,10 @@ public class ProjectionsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ProjectionRebuilds projectionRebuilds(EventProcessingConfiguration processing, ViewStores stores, Clock clock) {
-        return new ProjectionRebuilds(processing, stores, clock, Duration.ofSeconds(2));
+    ProjectionRebuilds projectionRebuilds(EventProcessingConfiguration processing, ViewStores stores, Clock clock,
+                                          ObjectProvider<TokenPositions> positions) {
+        return new ProjectionRebuilds(processing, stores, clock, Duration.ofSeconds(2),
+                positions.getIfAvailable(() -> new TokenPositions() { }));
     }
 
     @Bean

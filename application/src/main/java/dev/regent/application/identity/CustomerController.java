@@ -16,6 +16,7 @@ import dev.regent.domain.identity.PhoneNumber;
 import dev.regent.domain.identity.RegisterCustomerCommand;
 import dev.regent.domain.identity.SuspendCustomerCommand;
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.failover.DeferredCommands;
 import dev.regent.projections.identity.CustomerProjection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 
 @RestController
 @RequestMapping("/customers")
@@ -62,17 +65,27 @@ class CustomerController {
     record RequestPending(String status, String requestId) {
     }
 
+    /**
+     * {@code provisional}: changes captured here while the owner did not answer, not adjudicated by it yet; the
+     * fields above never include them.
+     */
     record CustomerResponse(String customerId, String ownerRegion, long version, String name, String email,
-                            String phone, String domicile) {
+                            String phone, String domicile, List<ProvisionalChange> provisional) {
+    }
+
+    record ProvisionalChange(String requestId, String command, Instant capturedAt) {
     }
 
     private final RegionCommands commands;
     private final CustomerProjection customers;
     private final Region localRegion;
     private final Absence absence;
+    private final DeferredCommands deferred;
 
-    CustomerController(RegionCommands commands, CustomerProjection customers, Region localRegion, Absence absence) {
+    CustomerController(RegionCommands commands, CustomerProjection customers, Region localRegion, Absence absence,
+                       DeferredCommands deferred) {
         this.absence = absence;
+        this.deferred = deferred;
         this.commands = commands;
         this.customers = customers;
         this.localRegion = localRegion;
@@ -92,7 +105,9 @@ class CustomerController {
     CustomerResponse get(@PathVariable String customerId) {
         return customers.find(new CustomerId(customerId).value())
                 .map(view -> new CustomerResponse(view.aggregateId(), view.owner().name(), view.version(),
-                        view.state().name(), view.state().email(), view.state().phone(), view.state().domicile()))
+                        view.state().name(), view.state().email(), view.state().phone(), view.state().domicile(),
+                        deferred.provisional(view.aggregateId()).stream().map(change -> new ProvisionalChange(
+                                change.requestId(), change.simpleCommandName(), change.acceptedAt())).toList()))
                 .orElseThrow(() -> absence.of("Customer", customerId, CustomerProjection.VIEW));
     }
 

@@ -1,10 +1,30 @@
 package dev.regent.application.ownership;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipRegistry;
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.transfer.FencedWrite;
+import dev.regent.infrastructure.transfer.FencedWrites;
+import dev.regent.infrastructure.transfer.OwnershipTransfers;
+import dev.regent.infrastructure.transfer.TransferOutcome;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 
 @RestController
 class OwnershipController {
@@ -17,15 +37,66 @@ class OwnershipController {
         }
     }
 
-    private final OwnershipRegistry registry;
+    /** {@code force}: take over from what was replicated when the owner does not answer (an operator's decision). */
+    record TransferRequest(@NotBlank String toRegion, @NotBlank String reason, boolean force) {
+    }
 
-    OwnershipController(OwnershipRegistry registry) {
+    private final OwnershipRegistry registry;
+    private final OwnershipTransfers transfers;
+    private final FencedWrites fencedWrites;
+    private final RegentProperties properties;
+    private final Region localRegion;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    OwnershipController(OwnershipRegistry registry, OwnershipTransfers transfers, FencedWrites fencedWrites,
+                        RegentProperties properties, Region localRegion, ObjectMapper json) {
         this.registry = registry;
+        this.transfers = transfers;
+        this.fencedWrites = fencedWrites;
+        this.properties = properties;
+        this.localRegion = localRegion;
+        this.json = json;
     }
 
     /** 404 (problem) when no region is known to own the id, via {@code UnresolvableOwnershipException}. */
     @GetMapping("/ownership/{aggregateId}")
     OwnershipResponse get(@PathVariable String aggregateId) {
         return OwnershipResponse.of(registry.resolve(aggregateId));
+    }
+
+    /**
+     * Moves ownership to {@code toRegion}, which does the work (asked on any region, the request goes there). 200 with
+     * what was done; 409 when it cannot be done as asked; 503 when the owner does not answer and {@code force} is
+     * not set.
+     */
+    @PostMapping("/ownership/{aggregateId}/transfer")
+    ResponseEntity<?> transfer(@PathVariable String aggregateId, @Valid @RequestBody TransferRequest request)
+            throws IOException, InterruptedException {
+        Region target = Region.of(request.toRegion());
+        if (!properties.allRegions().contains(target)) {
+            throw new IllegalArgumentException("Unknown region '" + request.toRegion() + "' (regions: "
+                    + properties.allRegions() + ")");
+        }
+        if (target.equals(localRegion)) {
+            TransferOutcome outcome = transfers.transferHere(aggregateId, request.reason(), request.force());
+            return ResponseEntity.ok(outcome);
+        }
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                        properties.urlOf(target).resolve("/ownership/" + aggregateId + "/transfer"))
+                .timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return ResponseEntity.status(answer.statusCode())
+                .header("Content-Type", answer.headers().firstValue("Content-Type").orElse("application/json"))
+                .body(json.readValue(answer.body(), JsonNode.class));
+    }
+
+    /** The writes this region made to the aggregate after another region had taken it over: reported, not merged. */
+    @GetMapping("/ownership/{aggregateId}/fenced-writes")
+    List<FencedWrite> fencedWrites(@PathVariable String aggregateId) {
+        return fencedWrites.of(aggregateId);
     }
 }

@@ -8,7 +8,9 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.domain.ownership.UnresolvableOwnershipException;
 import dev.regent.domain.shared.BusinessRuleViolation;
 import dev.regent.domain.shared.InvalidValueException;
+import dev.regent.infrastructure.failover.CommandDeferredException;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
+import dev.regent.infrastructure.transfer.TransferRefusedException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -96,6 +99,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
     }
 
+    @ExceptionHandler(TransferRefusedException.class)
+    ProblemDetail transferRefused(TransferRefusedException e) {
+        return problem(HttpStatus.CONFLICT, "Transfer refused", e.getMessage());
+    }
+
     @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
@@ -108,8 +116,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         ? ". The owner may still apply it: check before retrying a change that is not idempotent."
                         : ". The command did not reach the owner and was not applied; retry later."));
         problem.setProperty("ownerRegion", e.owner().name());
-        problem.setProperty("failoverPolicy", "REJECT");
+        problem.setProperty("failoverPolicy", e.policy() == null ? "REJECT" : e.policy());
         return problem;
+    }
+
+    /** Not an error: the owner did not answer and the command's policy kept it; the caller follows the request. */
+    @ExceptionHandler(CommandDeferredException.class)
+    ResponseEntity<Map<String, String>> deferred(CommandDeferredException e) {
+        return ResponseEntity.accepted().location(URI.create("/requests/" + e.requestId()))
+                .body(Map.of("status", e.status(), "requestId", e.requestId(), "ownerRegion", e.owner().name(),
+                        "failoverPolicy", e.policy().name(), "detail", e.getMessage()));
     }
 
     /** The owner's own answer, unchanged but for {@code instance}, which becomes this request's path. */

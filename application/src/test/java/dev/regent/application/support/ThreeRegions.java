@@ -56,6 +56,7 @@ public final class ThreeRegions {
             return LocalTopology.start(new LocalTopology.Settings(ports, Files.createTempDirectory("regent-it-"), true,
                     Map.of("regent.routing.timeout", "3s",
                             "regent.routing.pending-after", "1s",
+                            "regent.failover.delivery-interval", "1s",
                             "regent.sagas.claim-settlement.retry-after", "2s",
                             "regent.sagas.claim-settlement.give-up-after", "2m",
                             "regent.reconciliation.interval", "0s",

@@ -1,9 +1,15 @@
 package dev.regent.domain.identity;
 
+import dev.regent.domain.ownership.FailoverPolicy;
+import dev.regent.domain.ownership.WhenOwnerUnavailable;
 import dev.regent.domain.shared.Values;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Suspends a customer whose identity can no longer be vouched for (e.g. after a fraud signal). */
+/**
+ * Suspends a customer whose identity can no longer be vouched for (e.g. after a fraud signal). Queued during an owner
+ * outage.
+ */
+@WhenOwnerUnavailable(FailoverPolicy.QUEUE)
 public record SuspendCustomerCommand(@TargetAggregateIdentifier CustomerId customerId, String reason) {
 
     public SuspendCustomerCommand {

@@ -19,6 +19,11 @@ public final class OwnershipMetadata {
     public static final String FORWARDED_FROM = "regent-forwarded-from";
     /** On an event an owner published again to repair a replica: only read models take it. */
     public static final String RESYNC = "regent-resync";
+    /**
+     * On an event a new owner copied into its store when it took over the aggregate: the region it came from. The
+     * event keeps the origin region and epoch it was appended under.
+     */
+    public static final String IMPORTED_FROM = "regent-imported-from";
     /** On a routed command: the owner epoch the forwarding region resolved. */
     public static final String EXPECTED_EPOCH = "regent-expected-epoch";
 

@@ -4,6 +4,7 @@ import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipChange;
 import dev.regent.domain.ownership.OwnershipRegistry;
 import dev.regent.domain.ownership.Region;
+import dev.regent.domain.ownership.UnresolvableOwnershipException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -66,6 +67,52 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
                 ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(), ownership.epoch(),
                 ownership.rule(), Timestamp.from(assignedAt));
         recordHistory(ownership, OwnershipChange.Kind.ASSIGNED, null, assignedAt);
+    }
+
+    /**
+     * At the owner: hands the aggregate to {@code to} under the next epoch. Locks the row, so in-flight appends (which
+     * share-lock it) finish first and later ones are refused. Releasing again to the same region changes nothing.
+     *
+     * @return the new ownership
+     * @throws IllegalStateException when this region is neither the owner nor already released to {@code to}
+     */
+    public Ownership release(String aggregateId, Region local, Region to, String reason, Instant at) {
+        Ownership current = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
+                + "for update", OWNERSHIP, aggregateId).stream().findFirst()
+                .orElseThrow(() -> new UnresolvableOwnershipException(aggregateId));
+        if (current.isOwnedBy(to)) {
+            return current;
+        }
+        if (!current.isOwnedBy(local)) {
+            throw new IllegalStateException(aggregateId + " is owned by " + current.owner() + " (epoch "
+                    + current.epoch() + "), not by " + local + ": only its owner can release it");
+        }
+        Ownership next = new Ownership(aggregateId, current.aggregateType(), to, current.epoch() + 1, current.rule());
+        jdbc.update("update regent_ownership set owner_region = ?, epoch = ?, assigned_at = ?, recorded_at = now() "
+                + "where aggregate_id = ?", to.name(), next.epoch(), Timestamp.from(at), aggregateId);
+        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, at);
+        return next;
+    }
+
+    /**
+     * Records a transfer (taken over here, or learnt from another region). Only ever moves to a higher epoch.
+     *
+     * @return the ownership this region knew before
+     */
+    public Optional<Ownership> recordTransfer(Ownership next, String reason, Instant at) {
+        Optional<Ownership> before = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
+                + "for update", OWNERSHIP, next.aggregateId()).stream().findFirst();
+        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, at);
+        jdbc.update("""
+                insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (aggregate_id) do update
+                   set owner_region = excluded.owner_region, epoch = excluded.epoch, rule = excluded.rule,
+                       assigned_at = excluded.assigned_at, recorded_at = now()
+                 where regent_ownership.epoch < excluded.epoch
+                """, next.aggregateId(), next.aggregateType(), next.owner().name(), next.epoch(), next.rule(),
+                Timestamp.from(at));
+        return before;
     }
 
     @Override

@@ -66,6 +66,9 @@ public class OwnerFencedEventStorageEngine extends ForwardingEventStorageEngine 
             throw refuse(aggregateId, ownership.owner(),
                     "it is owned by " + ownership.owner() + " (epoch " + ownership.epoch() + ")");
         }
+        if (event.getMetaData().containsKey(OwnershipMetadata.IMPORTED_FROM)) {
+            return event; // a former owner's event, copied by the new owner on takeover: its stamps stay as they were
+        }
         Optional<Long> claimedEpoch = OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.OWNER_EPOCH);
         if (claimedEpoch.isPresent() && claimedEpoch.get() != ownership.epoch()) {
             throw refuse(aggregateId, ownership.owner(), "the event claims epoch " + claimedEpoch.get()

@@ -7,6 +7,7 @@ import dev.regent.infrastructure.postgres.RegentSchemas;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.PersonalDataProtectingStorageEngine;
 import dev.regent.infrastructure.residency.SubjectKeys;
+import dev.regent.infrastructure.transfer.FencedWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -24,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -83,8 +85,9 @@ public class OwnershipConfiguration {
         return new OwnershipResolver(localRegion, catalog, registry, jurisdictions, meters);
     }
 
-    /** Registered on the local command bus by Axon's interceptor auto-configuration. */
+    /** Registered on the local command bus by Axon's interceptor auto-configuration, first of Regent's. */
     @Bean
+    @Order(0)
     OwnershipEnforcingInterceptor ownershipEnforcingInterceptor(OwnershipResolver resolver,
                                                                 JdbcOwnershipRegistry registry, EventBus eventBus,
                                                                 Clock clock) {
@@ -92,8 +95,9 @@ public class OwnershipConfiguration {
     }
 
     @Bean
-    OwnershipRegistryProjection ownershipRegistryProjection(JdbcOwnershipRegistry registry) {
-        return new OwnershipRegistryProjection(registry);
+    OwnershipRegistryProjection ownershipRegistryProjection(JdbcOwnershipRegistry registry, FencedWrites fencedWrites,
+                                                            Region localRegion) {
+        return new OwnershipRegistryProjection(registry, fencedWrites, localRegion);
     }
 
     @Bean

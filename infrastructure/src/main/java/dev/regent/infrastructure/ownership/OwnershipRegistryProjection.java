@@ -1,14 +1,19 @@
 package dev.regent.infrastructure.ownership;
 
+import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipAssignedEvent;
+import dev.regent.domain.ownership.OwnershipTransferredEvent;
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.transfer.FencedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Learns other regions' ownership assignments from the replicated event streams. Its own assignments are already in
+ * Learns other regions' ownership assignments and transfers from the replicated event streams. Its own assignments are already in
  * the registry (written with the aggregate's first event); seeing them again changes nothing.
  */
 @ProcessingGroup(OwnershipRegistryProjection.PROCESSING_GROUP)
@@ -17,13 +22,31 @@ public class OwnershipRegistryProjection {
     public static final String PROCESSING_GROUP = "regent-ownership-registry";
 
     private final JdbcOwnershipRegistry registry;
+    private final FencedWrites fencedWrites;
+    private final Region localRegion;
 
-    public OwnershipRegistryProjection(JdbcOwnershipRegistry registry) {
+    public OwnershipRegistryProjection(JdbcOwnershipRegistry registry, FencedWrites fencedWrites, Region localRegion) {
         this.registry = registry;
+        this.fencedWrites = fencedWrites;
+        this.localRegion = localRegion;
     }
 
     @EventHandler
     void on(OwnershipAssignedEvent event, @Timestamp Instant assignedAt) {
         registry.recordReplicated(event.ownership(), assignedAt);
+    }
+
+    /**
+     * A transfer fences this region if it was the owner and never released the aggregate (it was cut off, and another
+     * region took over): what it appended past the takeover point is reported, and its later appends are refused.
+     */
+    @EventHandler
+    void on(OwnershipTransferredEvent event, @Timestamp Instant transferredAt) {
+        Optional<Ownership> before = registry.recordTransfer(event.ownership(), event.reason(), transferredAt);
+        boolean fencedHere = before.filter(known -> known.isOwnedBy(localRegion))
+                .filter(known -> known.epoch() < event.epoch()).isPresent();
+        if (fencedHere) {
+            fencedWrites.report(event.aggregateId(), event.fromSequence(), event.toRegion(), event.epoch());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.regent.infrastructure.region;
 
+import dev.regent.domain.ownership.FailoverPolicy;
 import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.domain.ownership.Region;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,7 @@ public class RegentProperties {
     private final Events events = new Events();
     private final Deadlines deadlines = new Deadlines();
     private final Residency residency = new Residency();
+    private final Failover failover = new Failover();
 
     public Region localRegion() {
         if (region == null || region.isBlank()) {
@@ -120,6 +122,45 @@ public class RegentProperties {
 
     public Residency getResidency() {
         return residency;
+    }
+
+    public Failover getFailover() {
+        return failover;
+    }
+
+    /** {@code regent.failover.*}: what happens to commands whose owner region does not answer. */
+    public static class Failover {
+
+        /** For command types that declare no {@code @WhenOwnerUnavailable}. */
+        private FailoverPolicy defaultPolicy = FailoverPolicy.REJECT;
+        /** Per command type (simple or full class name), over what the type declares. */
+        private Map<String, FailoverPolicy> policies = new LinkedHashMap<>();
+        /** How often queued and captured commands are offered to their owners again. */
+        private Duration deliveryInterval = Duration.ofSeconds(2);
+
+        public FailoverPolicy getDefaultPolicy() {
+            return defaultPolicy;
+        }
+
+        public void setDefaultPolicy(FailoverPolicy defaultPolicy) {
+            this.defaultPolicy = defaultPolicy;
+        }
+
+        public Map<String, FailoverPolicy> getPolicies() {
+            return policies;
+        }
+
+        public void setPolicies(Map<String, FailoverPolicy> policies) {
+            this.policies = policies;
+        }
+
+        public Duration getDeliveryInterval() {
+            return deliveryInterval;
+        }
+
+        public void setDeliveryInterval(Duration deliveryInterval) {
+            this.deliveryInterval = deliveryInterval;
+        }
     }
 
     public static class Routing {

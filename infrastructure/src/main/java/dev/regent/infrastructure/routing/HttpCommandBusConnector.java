@@ -69,7 +69,7 @@ public class HttpCommandBusConnector implements CommandBusConnector {
         RegionMember owner = (RegionMember) destination;
         if (owner.local()) {
             localSegment.dispatch(command, callback);
-        } else {
+        } else if (!ownerUnavailablePolicy.holdsBack(command, owner.region(), callback)) {
             forward(owner, command, callback);
         }
     }

@@ -9,7 +9,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -24,12 +23,6 @@ public class RoutingConfiguration {
     @Bean
     CommandWireFormat commandWireFormat(@Qualifier("messageSerializer") Serializer messageSerializer) {
         return new CommandWireFormat(messageSerializer);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    OwnerUnavailablePolicy ownerUnavailablePolicy() {
-        return OwnerUnavailablePolicy.reject();
     }
 
     @Bean

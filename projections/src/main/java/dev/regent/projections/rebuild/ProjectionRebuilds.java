@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +32,7 @@ public class ProjectionRebuilds implements AutoCloseable {
     private final EventProcessingConfiguration processing;
     private final ViewStores views;
     private final Clock clock;
+    private final TokenPositions positions;
     private final Map<String, Started> started = new ConcurrentHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "regent-rebuild-progress");
@@ -41,8 +41,9 @@ public class ProjectionRebuilds implements AutoCloseable {
     });
 
     public ProjectionRebuilds(EventProcessingConfiguration processing, ViewStores views, Clock clock,
-                              Duration logEvery) {
+                              Duration logEvery, TokenPositions positions) {
         this.processing = processing;
+        this.positions = positions;
         this.views = views;
         this.clock = clock;
         progressLog.scheduleWithFixedDelay(this::logProgress, logEvery.toMillis(), logEvery.toMillis(),
@@ -87,10 +88,9 @@ public class ProjectionRebuilds implements AutoCloseable {
         boolean rebuilding = (segments.isEmpty() && since != null)
                 || segments.entrySet().stream().anyMatch(segment -> !replayed(segment.getKey(), segment.getValue(),
                 since));
-        long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(at -> Math.max(0, at.orElse(0))).sum();
-        long target = since == null ? 0 : since.target().values().stream().map(TrackingToken::position)
-                .filter(OptionalLong::isPresent).mapToLong(at -> Math.max(0, at.getAsLong())).sum();
+        long position = segments.values().stream().mapToLong(segment -> positions.of(segment.getTrackingToken()))
+                .sum();
+        long target = since == null ? 0 : since.target().values().stream().mapToLong(positions::of).sum();
         String error = segments.values().stream().filter(EventTrackerStatus::isErrorState)
                 .map(segment -> String.valueOf(segment.getError())).findFirst().orElse(null);
         double seconds = since == null ? 0 : Duration.between(since.at(), clock.instant()).toMillis() / 1000.0;

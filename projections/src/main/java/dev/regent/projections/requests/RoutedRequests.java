@@ -33,6 +33,24 @@ public class RoutedRequests {
     }
 
     /**
+     * The owner did not answer and the command was kept here ({@code QUEUED} or {@code CAPTURED}); a request that was
+     * pending becomes kept.
+     */
+    public void recordKept(String requestId, String commandName, String aggregateId, Region owner, RequestStatus kept) {
+        jdbc.update("insert into regent_request (request_id, command_name, aggregate_id, owner_region, status) "
+                + "values (?, ?, ?, ?, ?) on conflict (request_id) do update set status = excluded.status, "
+                + "updated_at = now() where regent_request.status = 'PENDING'", requestId, commandName, aggregateId,
+                owner.name(), kept.name());
+    }
+
+    /** The version this region shows of an aggregate, in whichever read model holds it (0: not at all). */
+    public long visibleVersion(String aggregateId) {
+        Long version = jdbc.queryForObject("select coalesce(max(last_sequence) + 1, 0) from regent_view "
+                + "where aggregate_id = ?", Long.class, aggregateId);
+        return version == null ? 0 : version;
+    }
+
+    /**
      * The owner applied the command and answered the aggregate's new version.
      *
      * @param visibleVersion the version this region's projection shows now
@@ -54,13 +72,13 @@ public class RoutedRequests {
 
     public void ownerRejected(String requestId, String reason, String problem) {
         jdbc.update("update regent_request set status = 'REJECTED', reason = ?, problem = ?, updated_at = now() "
-                + "where request_id = ? and status = 'PENDING'", reason, problem, requestId);
+                + "where request_id = ? and status in ('PENDING', 'QUEUED', 'CAPTURED')", reason, problem, requestId);
     }
 
     /** Called as a projection applies an event caused by {@code requestId}: the change is visible here now. */
     public void markApplied(String requestId, long version) {
         jdbc.update("update regent_request set status = 'APPLIED', version = ?, updated_at = now() "
-                + "where request_id = ? and status = 'PENDING'", version, requestId);
+                + "where request_id = ? and status in ('PENDING', 'QUEUED', 'CAPTURED')", version, requestId);
     }
 
     public Optional<RoutedRequest> find(String requestId) {

@@ -1,0 +1,17 @@
+package dev.regent.domain.ownership;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The fact that ownership of an aggregate moved to another region under a new epoch. Appended by the new owner once
+ * it holds the aggregate's stream up to {@code fromSequence}; replicated like every event, it fences the old owner:
+ * its appends under the old epoch are refused, and the ones it made past {@code fromSequence} are reported.
+ */
+@Revision("1")
+public record OwnershipTransferredEvent(String aggregateId, String aggregateType, String fromRegion, String toRegion,
+                                        long epoch, long fromSequence, String rule, String reason) {
+
+    public Ownership ownership() {
+        return new Ownership(aggregateId, aggregateType, Region.of(toRegion), epoch, rule);
+    }
+}

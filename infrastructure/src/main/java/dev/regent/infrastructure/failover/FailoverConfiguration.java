@@ -1,0 +1,63 @@
+package dev.regent.infrastructure.failover;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.routing.CommandWireFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/**
+ * Failover policies where commands are sent, delivery of the commands kept for silent owners, and the owner's side:
+ * repeats answered from the record, captured changes adjudicated. The application provides the {@link RequestTracker}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FailoverConfiguration {
+
+    @Bean
+    DeferredCommands deferredCommands(JdbcTemplate jdbcTemplate) {
+        return new DeferredCommands(jdbcTemplate);
+    }
+
+    @Bean
+    FailoverPolicies failoverPolicies(RegentProperties properties, DeferredCommands deferred,
+                                      RequestTracker requests, CommandWireFormat wireFormat, ObjectMapper objectMapper,
+                                      PlatformTransactionManager transactionManager, Clock clock,
+                                      MeterRegistry meters) {
+        return new FailoverPolicies(properties.getFailover().getDefaultPolicy(),
+                properties.getFailover().getPolicies(), deferred, requests, wireFormat, objectMapper,
+                new TransactionTemplate(transactionManager), clock, meters);
+    }
+
+    /** Sends through the distributed bus, which is built with the policies: hence lazy. */
+    @Bean
+    DeferredCommandDelivery deferredCommandDelivery(DeferredCommands deferred, RequestTracker requests,
+                                                    @Lazy CommandBus commandBus, CommandWireFormat wireFormat,
+                                                    ObjectMapper objectMapper, RegentProperties properties,
+                                                    MeterRegistry meters, Clock clock) {
+        return new DeferredCommandDelivery(deferred, requests, commandBus, wireFormat, objectMapper,
+                properties.getFailover().getDeliveryInterval(), properties.getRouting().getTimeout(), meters, clock);
+    }
+
+    @Bean
+    ProcessedCommands processedCommands(JdbcTemplate jdbcTemplate) {
+        return new ProcessedCommands(jdbcTemplate);
+    }
+
+    /** After the ownership check (order 0): only an owner answers repeats or adjudicates. */
+    @Bean
+    @Order(1)
+    OwnerSideDeliveryInterceptor ownerSideDeliveryInterceptor(ProcessedCommands processed,
+                                                              CommandWireFormat wireFormat, ObjectMapper objectMapper,
+                                                              JdbcTemplate jdbcTemplate, MeterRegistry meters) {
+        return new OwnerSideDeliveryInterceptor(processed, wireFormat, objectMapper, jdbcTemplate, meters);
+    }
+}

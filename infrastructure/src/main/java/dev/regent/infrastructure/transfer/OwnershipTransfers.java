@@ -1,0 +1,117 @@
+package dev.regent.infrastructure.transfer;
+
+import dev.regent.domain.ownership.Ownership;
+import dev.regent.domain.ownership.OwnershipTransferredEvent;
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
+import dev.regent.infrastructure.routing.OwnerUnavailableException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Moves ownership of an aggregate to this region. The new owner continues the aggregate's own stream: it copies the
+ * events up to the takeover point into its store (keeping their ids, sequences, origin and epoch), records itself as
+ * owner under the next epoch and appends an {@link OwnershipTransferredEvent}, all in one transaction, then appends
+ * under the new epoch only.
+ */
+public class OwnershipTransfers {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnershipTransfers.class);
+
+    private final JdbcOwnershipRegistry registry;
+    private final ReleaseClient releases;
+    private final StreamWireFormat wireFormat;
+    private final MirroredStreamReader mirrored;
+    private final EventStorageEngine storage;
+    private final EventBus eventBus;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Region localRegion;
+    private final Clock clock;
+
+    public OwnershipTransfers(JdbcOwnershipRegistry registry, ReleaseClient releases, StreamWireFormat wireFormat,
+                              MirroredStreamReader mirrored, EventStorageEngine storage, EventBus eventBus,
+                              JdbcTemplate jdbc, TransactionTemplate transactions, Region localRegion, Clock clock) {
+        this.registry = registry;
+        this.releases = releases;
+        this.wireFormat = wireFormat;
+        this.mirrored = mirrored;
+        this.storage = storage;
+        this.eventBus = eventBus;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.localRegion = localRegion;
+        this.clock = clock;
+    }
+
+    /**
+     * @param force take over from what was replicated here when the owner does not answer (an operator's decision:
+     *              the owner, if it is in fact alive, keeps writing until it learns of the transfer, and those writes
+     *              are then reported, not merged)
+     * @throws TransferRefusedException  when it cannot be done (already the owner; replicated copy incomplete or
+     *                                   protected)
+     * @throws OwnerUnavailableException when the owner does not answer and {@code force} is false
+     */
+    public TransferOutcome transferHere(String aggregateId, String reason, boolean force) {
+        Ownership current = registry.resolve(aggregateId);
+        if (current.isOwnedBy(localRegion)) {
+            throw new TransferRefusedException(aggregateId + " is already owned by " + localRegion + " (epoch "
+                    + current.epoch() + ")");
+        }
+        Region former = current.owner();
+        Handover handover = handover(current, reason, force);
+        List<DomainEventMessage<?>> stream = handover.stream();
+        long epoch = handover.epoch();
+        long fromSequence = stream.isEmpty() ? -1 : stream.get(stream.size() - 1).getSequenceNumber();
+        Ownership next = new Ownership(aggregateId, current.aggregateType(), localRegion, epoch, current.rule());
+        int copied = transactions.execute(status -> {
+            registry.recordTransfer(next, reason, clock.instant());
+            long have = lastSequenceHere(aggregateId);
+            List<DomainEventMessage<?>> missing = stream.stream()
+                    .filter(event -> event.getSequenceNumber() > have).toList();
+            storage.appendEvents(missing);
+            eventBus.publish(GenericEventMessage.asEventMessage(new OwnershipTransferredEvent(aggregateId,
+                    current.aggregateType(), former.name(), localRegion.name(), epoch, fromSequence, current.rule(),
+                    reason)));
+            return missing.size();
+        });
+        log.info("Took over {} from {} ({}): epoch {}, from sequence {}, {} events copied; reason: {}", aggregateId,
+                former, handover.mode(), epoch, fromSequence, copied, reason);
+        return new TransferOutcome(aggregateId, current.aggregateType(), former.name(), localRegion.name(), epoch,
+                fromSequence, copied, handover.mode());
+    }
+
+    /** The stream to continue, and the epoch to continue it under. */
+    private record Handover(List<DomainEventMessage<?>> stream, long epoch, String mode) {
+    }
+
+    private Handover handover(Ownership current, String reason, boolean force) {
+        Region former = current.owner();
+        try {
+            ReleasedStream released = releases.release(former, current.aggregateId(),
+                    new ReleasedStream.Request(localRegion.name(), reason));
+            return new Handover(released.events().stream().<DomainEventMessage<?>>map(event ->
+                    wireFormat.fromWire(event, former.name())).toList(), released.epoch(), "PLANNED");
+        } catch (OwnerUnavailableException silent) {
+            if (!force) {
+                throw silent.under("TRANSFER: to take over from what was replicated here, transfer with force=true");
+            }
+            return new Handover(mirrored.read(former, current.aggregateId()), current.epoch() + 1, "FORCED");
+        }
+    }
+
+    private long lastSequenceHere(String aggregateId) {
+        Long last = jdbc.queryForObject("select coalesce(max(sequence_number), -1) from domain_event_entry "
+                + "where aggregate_identifier = ?", Long.class, aggregateId);
+        return last == null ? -1 : last;
+    }
+}

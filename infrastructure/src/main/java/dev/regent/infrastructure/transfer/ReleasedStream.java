@@ -1,0 +1,12 @@
+package dev.regent.infrastructure.transfer;
+
+import java.util.List;
+
+/** The former owner's answer to a release: the ownership it handed over, and the aggregate's whole stream. */
+public record ReleasedStream(String aggregateId, String aggregateType, String toRegion, long epoch, String rule,
+                             List<StreamedEvent> events) {
+
+    /** What the new owner asks for. */
+    public record Request(String toRegion, String reason) {
+    }
+}
