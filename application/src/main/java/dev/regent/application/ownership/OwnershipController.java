@@ -37,7 +37,10 @@ class OwnershipController {
         }
     }
 
-    /** {@code force}: take over from what was replicated when the owner does not answer (an operator's decision). */
+    /**
+     * {@code force}: the owner is given up for lost; take over from what was replicated, without asking it (an
+     * operator's decision).
+     */
     record TransferRequest(@NotBlank String toRegion, @NotBlank String reason, boolean force) {
     }
 
@@ -68,8 +71,7 @@ class OwnershipController {
 
     /**
      * Moves ownership to {@code toRegion}, which does the work (asked on any region, the request goes there). 200 with
-     * what was done; 409 when it cannot be done as asked; 503 when the owner does not answer and {@code force} is
-     * not set.
+     * what was done; 409 when it cannot be done as asked; 503 when the owner does not answer a planned transfer.
      */
     @PostMapping("/ownership/{aggregateId}/transfer")
     ResponseEntity<?> transfer(@PathVariable String aggregateId, @Valid @RequestBody TransferRequest request)

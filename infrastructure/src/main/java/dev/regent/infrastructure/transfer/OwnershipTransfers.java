@@ -54,12 +54,12 @@ public class OwnershipTransfers {
     }
 
     /**
-     * @param force take over from what was replicated here when the owner does not answer (an operator's decision:
-     *              the owner, if it is in fact alive, keeps writing until it learns of the transfer, and those writes
-     *              are then reported, not merged)
+     * @param force the owner is given up for lost: take over from what was replicated here, without asking it (an
+     *              operator's decision: an owner that is in fact alive but cut off keeps writing until it learns of
+     *              the transfer, and those writes are then reported there, not merged)
      * @throws TransferRefusedException  when it cannot be done (already the owner; replicated copy incomplete or
      *                                   protected)
-     * @throws OwnerUnavailableException when the owner does not answer and {@code force} is false
+     * @throws OwnerUnavailableException when the owner does not answer a planned transfer
      */
     public TransferOutcome transferHere(String aggregateId, String reason, boolean force) {
         Ownership current = registry.resolve(aggregateId);
@@ -96,16 +96,17 @@ public class OwnershipTransfers {
 
     private Handover handover(Ownership current, String reason, boolean force) {
         Region former = current.owner();
+        if (force) {
+            return new Handover(mirrored.read(former, current.aggregateId()), current.epoch() + 1, "FORCED");
+        }
         try {
             ReleasedStream released = releases.release(former, current.aggregateId(),
                     new ReleasedStream.Request(localRegion.name(), reason));
             return new Handover(released.events().stream().<DomainEventMessage<?>>map(event ->
                     wireFormat.fromWire(event, former.name())).toList(), released.epoch(), "PLANNED");
         } catch (OwnerUnavailableException silent) {
-            if (!force) {
-                throw silent.under("TRANSFER: to take over from what was replicated here, transfer with force=true");
-            }
-            return new Handover(mirrored.read(former, current.aggregateId()), current.epoch() + 1, "FORCED");
+            throw silent.under("TRANSFER: to give the owner up and take over from what was replicated here, "
+                    + "transfer with force=true");
         }
     }
 
