@@ -4,6 +4,7 @@ import dev.regent.application.cli.AuditCommand;
 import dev.regent.application.cli.ProjectionsCommand;
 import dev.regent.application.cli.RebuildCommand;
 import dev.regent.application.cli.ReconcileCommand;
+import dev.regent.application.cli.TransferCommand;
 import dev.regent.application.local.LocalCommand;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "regent", mixinStandardHelpOptions = true, version = "Regent 0.1.0",
         description = "Region-owned event sourcing on Axon Framework.",
         subcommands = {LocalCommand.class, RegentMain.RegionCommand.class, AuditCommand.class, ReconcileCommand.class,
-                RebuildCommand.class, ProjectionsCommand.class})
+                RebuildCommand.class, ProjectionsCommand.class, TransferCommand.class})
 public final class RegentMain implements Runnable {
 
     public static void main(String[] args) {

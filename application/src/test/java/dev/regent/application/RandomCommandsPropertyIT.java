@@ -128,12 +128,16 @@ class RandomCommandsPropertyIT {
         return answer.text(idField);
     }
 
+    /** Events a region appended without owning the aggregate under the epoch they carry (copies on takeover aside). */
     private static long foreignEventsIn(String region) {
         Long count = ThreeRegions.database(region).queryForObject("""
                 select count(*) from domain_event_entry e
                  where e.type is not null
-                   and not exists (select 1 from regent_ownership o
-                                    where o.aggregate_id = e.aggregate_identifier and o.owner_region = ?)
+                   and convert_from(e.meta_data, 'UTF8')::jsonb ->> 'regent-imported-from' is null
+                   and not exists (select 1 from regent_ownership_history h
+                                    where h.aggregate_id = e.aggregate_identifier and h.owner_region = ?
+                                      and h.epoch = (convert_from(e.meta_data, 'UTF8')::jsonb
+                                                     ->> 'regent-owner-epoch')::bigint)
                 """, Long.class, region);
         return count == null ? 0 : count;
     }
