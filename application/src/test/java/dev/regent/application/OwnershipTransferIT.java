@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static dev.regent.application.OwnerOutageFailoverIT.eventTypesIn;
 import static dev.regent.application.support.InsurerFixture.customer;
+import static dev.regent.application.support.InsurerFixture.policy;
 import static dev.regent.application.support.ThreeRegions.APAC;
 import static dev.regent.application.support.ThreeRegions.EU;
 import static dev.regent.application.support.ThreeRegions.US;
@@ -146,6 +147,32 @@ class OwnershipTransferIT {
                 .status()).isEqualTo(409);
         assertThat(api.post(EU, "/ownership/" + id + "/transfer", Map.of("toRegion", "mars", "reason", "x"))
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBulkTransfer_movesEveryAggregateOfATypeThatARegionOwns() {
+        String customerId = api.post(US, "/customers", customer("Many Policies", "US")).text("customerId");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(US, "/ownership/" + customerId).status() == 200);
+        List<String> policies = List.of(
+                api.post(US, "/policies", policy(customerId, 5_000)).text("policyId"),
+                api.post(US, "/policies", policy(customerId, 7_000)).text("policyId"));
+        for (String policy : policies) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get(EU, "/policies/" + policy).status() == 200);
+        }
+
+        Answer moved = api.post(APAC, "/ownership/transfers", Map.of("fromRegion", US, "toRegion", EU,
+                "aggregateType", "Policy", "reason", "us data centre retired"));
+
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        assertThat(moved.body().get("refused")).isEmpty();
+        assertThat(moved.body().get("transferred").findValuesAsText("aggregateId")).containsAll(policies);
+        for (String policy : policies) {
+            JsonNode ownership = api.get(EU, "/ownership/" + policy).body();
+            assertThat(ownership.get("ownerRegion").asText()).isEqualTo(EU);
+            assertThat(ownership.get("epoch").asLong()).isEqualTo(2);
+            assertThat(eventTypesIn(EU, policy)).containsExactly("PolicyIssuedEvent");
+        }
+        assertThat(api.get(US, "/ownership/" + customerId).text("ownerRegion")).as("other types stay").isEqualTo(US);
     }
 
     /** "epoch:origin" of each distinct (epoch, origin region) in a region's store, by epoch. */

@@ -44,6 +44,11 @@ class OwnershipController {
     record TransferRequest(@NotBlank String toRegion, @NotBlank String reason, boolean force) {
     }
 
+    /** Every aggregate {@code fromRegion} owns, of {@code aggregateType} or of every type. */
+    record BulkTransferRequest(@NotBlank String fromRegion, @NotBlank String toRegion, String aggregateType,
+                               @NotBlank String reason, boolean force) {
+    }
+
     private final OwnershipRegistry registry;
     private final OwnershipTransfers transfers;
     private final FencedWrites fencedWrites;
@@ -76,20 +81,46 @@ class OwnershipController {
     @PostMapping("/ownership/{aggregateId}/transfer")
     ResponseEntity<?> transfer(@PathVariable String aggregateId, @Valid @RequestBody TransferRequest request)
             throws IOException, InterruptedException {
-        Region target = Region.of(request.toRegion());
-        if (!properties.allRegions().contains(target)) {
-            throw new IllegalArgumentException("Unknown region '" + request.toRegion() + "' (regions: "
-                    + properties.allRegions() + ")");
-        }
+        Region target = known(request.toRegion());
         if (target.equals(localRegion)) {
             TransferOutcome outcome = transfers.transferHere(aggregateId, request.reason(), request.force());
             return ResponseEntity.ok(outcome);
         }
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        properties.urlOf(target).resolve("/ownership/" + aggregateId + "/transfer"))
-                .timeout(Duration.ofMinutes(1))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))).build(),
+        return relay(target, "/ownership/" + aggregateId + "/transfer", request);
+    }
+
+    /**
+     * Moves every aggregate {@code fromRegion} owns (of one type, or all) to {@code toRegion}, one by one: 200 with
+     * each transferred or refused (with its reason).
+     */
+    @PostMapping("/ownership/transfers")
+    ResponseEntity<?> transferAll(@Valid @RequestBody BulkTransferRequest request)
+            throws IOException, InterruptedException {
+        Region target = known(request.toRegion());
+        Region source = known(request.fromRegion());
+        if (target.equals(localRegion)) {
+            return ResponseEntity.ok(transfers.transferAllHere(source, request.aggregateType(), request.reason(),
+                    request.force()));
+        }
+        return relay(target, "/ownership/transfers", request);
+    }
+
+    private Region known(String name) {
+        Region region = Region.of(name);
+        if (!properties.allRegions().contains(region)) {
+            throw new IllegalArgumentException("Unknown region '" + name + "' (regions: " + properties.allRegions()
+                    + ")");
+        }
+        return region;
+    }
+
+    /** The new owner does the work: the request goes there, and its answer comes back unchanged. */
+    private ResponseEntity<JsonNode> relay(Region target, String path, Object request)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(properties.urlOf(target).resolve(path))
+                        .timeout(Duration.ofMinutes(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))).build(),
                 HttpResponse.BodyHandlers.ofString());
         return ResponseEntity.status(answer.statusCode())
                 .header("Content-Type", answer.headers().firstValue("Content-Type").orElse("application/json"))

@@ -115,6 +115,15 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         return before;
     }
 
+    /** The aggregates {@code owner} owns, as far as this region knows; all types when {@code aggregateType} is null. */
+    public List<String> ownedBy(Region owner, String aggregateType) {
+        return aggregateType == null
+                ? jdbc.queryForList("select aggregate_id from regent_ownership where owner_region = ? "
+                + "order by aggregate_id", String.class, owner.name())
+                : jdbc.queryForList("select aggregate_id from regent_ownership where owner_region = ? "
+                + "and aggregate_type = ? order by aggregate_id", String.class, owner.name(), aggregateType);
+    }
+
     @Override
     public List<OwnershipChange> history(String aggregateId) {
         return jdbc.query("select * from regent_ownership_history where aggregate_id = ? order by epoch",

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -88,6 +89,32 @@ public class OwnershipTransfers {
                 former, handover.mode(), epoch, fromSequence, copied, reason);
         return new TransferOutcome(aggregateId, current.aggregateType(), former.name(), localRegion.name(), epoch,
                 fromSequence, copied, handover.mode());
+    }
+
+    /**
+     * Transfers every aggregate {@code from} owns (of one type, or all) to this region, one by one; one that cannot be
+     * transferred is reported and the others go on.
+     */
+    public BulkTransferOutcome transferAllHere(Region from, String aggregateType, String reason, boolean force) {
+        if (from.equals(localRegion)) {
+            throw new TransferRefusedException("The aggregates of " + from + " are already owned here");
+        }
+        List<String> ids = registry.ownedBy(from, aggregateType);
+        List<TransferOutcome> transferred = new ArrayList<>();
+        List<BulkTransferOutcome.Refusal> refused = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                transferred.add(transferHere(id, reason, force));
+            } catch (RuntimeException e) {
+                refused.add(new BulkTransferOutcome.Refusal(id, e.getMessage()));
+            }
+            int done = transferred.size() + refused.size();
+            if (done % 100 == 0 || done == ids.size()) {
+                log.info("Transferring {} of {} to {}: {}/{} done, {} refused", aggregateType == null ? "all"
+                        : aggregateType, from, localRegion, done, ids.size(), refused.size());
+            }
+        }
+        return new BulkTransferOutcome(ids.size(), transferred, refused);
     }
 
     /** The stream to continue, and the epoch to continue it under. */
