@@ -23,6 +23,7 @@ create table regent_processed_command (
     result       text,
     processed_at timestamptz  not null default now()
 );
+create index regent_processed_command_age on regent_processed_command (processed_at);
 
 -- At a former owner: events it appended past the point where another region took over (a split brain's losing side),
 -- kept in its store and reported for adjudication, never merged into the new owner's stream.

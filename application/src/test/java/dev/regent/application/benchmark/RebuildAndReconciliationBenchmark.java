@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * <p>Data: N policies owned by eu, appended straight into eu's event store (one event each, as the owner would
  * store them) and shipped to us by the normal egress and MirrorMaker 2. Then: the policies view rebuilt in eu (from
  * the event store) and in us (from the mirrored topic), and reconciliation of us's replicas with eu (clean, then with
- * 0.1 % of the replica rows altered).
+ * 0.1 % of the replica rows altered). With {@code -Dbenchmark.reconcile-scale=1000000}, reconciliation again over that
+ * many more aggregates, written straight into both regions' read models.
  */
 class RebuildAndReconciliationBenchmark {
 
@@ -40,6 +41,10 @@ class RebuildAndReconciliationBenchmark {
             measureRebuild(EU, "event store", appended);
             measureRebuild(US, "mirrored topic", appended);
             measureReconciliation(appended);
+        }
+        String scale = System.getProperty("benchmark.reconcile-scale", "");
+        if (!scale.isBlank()) {
+            measureReconciliationAtScale(Long.parseLong(scale));
         }
         System.out.println("\n=== Regent: rebuild and reconciliation (" + Runtime.getRuntime().availableProcessors()
                 + " cores) ===\n" + results);
@@ -105,6 +110,46 @@ class RebuildAndReconciliationBenchmark {
         long start = System.nanoTime();
         JsonNode report = Reconciliations.run(api, US, true, Duration.ofHours(1));
         results.append(String.format(", %,d diverged found and repaired %.1f s (%s differing buckets)%n",
+                report.at("/driftCounts/DIVERGED").asLong(), seconds(start), report.get("bucketsDiffering")));
+    }
+
+    /**
+     * Reconciliation over {@code size} aggregates without replicating them first (at 1M that would take this machine
+     * an hour): eu's and us's policy rows are written as both would hold them, then compared clean and with 0.1 %
+     * altered (found, not repaired: these rows have no events to publish again).
+     */
+    private void measureReconciliationAtScale(long size) {
+        JdbcTemplate eu = ThreeRegions.database(EU);
+        String template = eu.queryForObject("select state::text from regent_view where view_name = 'policies' "
+                + "and aggregate_id like 'bench-%' limit 1", String.class);
+        long start = System.nanoTime();
+        for (String region : new String[]{EU, US}) {
+            JdbcTemplate database = ThreeRegions.database(region);
+            database.update("""
+                    insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
+                    select 'scale-' || i, 'Policy', 'eu', 1, 'NATIVE', now() from generate_series(1, ?::bigint) i
+                    on conflict do nothing
+                    """, size);
+            database.update("""
+                    insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
+                           last_sequence, state, last_event_id, last_event_at)
+                    select 'policies', 'scale-' || i, 'Policy', 'eu', 1, 0,
+                           jsonb_set(?::jsonb, '{policyId}', to_jsonb('scale-' || i)), 'scale-event-' || i, now()
+                      from generate_series(1, ?::bigint) i
+                    on conflict do nothing
+                    """, template, size);
+        }
+        results.append(String.format("written %,d more policy rows in eu and us: %.1f s%n", size, seconds(start)));
+        long total = benchRows(EU) + size;
+        results.append(String.format("  reconciliation of us with eu, %,d policies: clean %.1f s", total,
+                timeRun(false)));
+        long altered = size / 1000;
+        ThreeRegions.database(US).update("update regent_view set state = jsonb_set(state, '{product}', "
+                + "'\"ALTERED\"') where view_name = 'policies' and aggregate_id in (select 'scale-' || i "
+                + "from generate_series(1, ?::bigint) i)", altered);
+        start = System.nanoTime();
+        JsonNode report = Reconciliations.run(api, US, false, Duration.ofHours(1));
+        results.append(String.format(", %,d diverged found %.1f s (%s differing buckets)%n",
                 report.at("/driftCounts/DIVERGED").asLong(), seconds(start), report.get("bucketsDiffering")));
     }
 

@@ -45,12 +45,17 @@ public class DeferredCommandDelivery implements SmartLifecycle {
     private final ObjectMapper json;
     private final Duration interval;
     private final Duration answerTimeout;
+    private final ProcessedCommands processed;
+    private final Duration rememberAnswersFor;
     private ScheduledExecutorService scheduler;
 
     public DeferredCommandDelivery(DeferredCommands deferred, RequestTracker requests, CommandBus commandBus,
                                    CommandWireFormat wireFormat, ObjectMapper json, Duration interval,
-                                   Duration answerTimeout, MeterRegistry meters, Clock clock) {
+                                   Duration answerTimeout, ProcessedCommands processed, Duration rememberAnswersFor,
+                                   MeterRegistry meters, Clock clock) {
         this.deferred = deferred;
+        this.processed = processed;
+        this.rememberAnswersFor = rememberAnswersFor;
         this.requests = requests;
         this.commandBus = commandBus;
         this.wireFormat = wireFormat;
@@ -129,6 +134,17 @@ public class DeferredCommandDelivery implements SmartLifecycle {
         }
     }
 
+    private void forgetOldAnswers() {
+        try {
+            int forgotten = processed.forgetOlderThan(rememberAnswersFor);
+            if (forgotten > 0) {
+                log.info("Forgot {} answers to commands older than {}", forgotten, rememberAnswersFor);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not forget old answers: {}", e.toString());
+        }
+    }
+
     @Override
     public synchronized void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -138,6 +154,7 @@ public class DeferredCommandDelivery implements SmartLifecycle {
         });
         scheduler.scheduleWithFixedDelay(this::deliverQuietly, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::forgetOldAnswers, 1, 60, TimeUnit.MINUTES);
     }
 
     @Override

@@ -42,9 +42,10 @@ public class FailoverConfiguration {
     DeferredCommandDelivery deferredCommandDelivery(DeferredCommands deferred, RequestTracker requests,
                                                     @Lazy CommandBus commandBus, CommandWireFormat wireFormat,
                                                     ObjectMapper objectMapper, RegentProperties properties,
-                                                    MeterRegistry meters, Clock clock) {
+                                                    ProcessedCommands processed, MeterRegistry meters, Clock clock) {
         return new DeferredCommandDelivery(deferred, requests, commandBus, wireFormat, objectMapper,
-                properties.getFailover().getDeliveryInterval(), properties.getRouting().getTimeout(), meters, clock);
+                properties.getFailover().getDeliveryInterval(), properties.getRouting().getTimeout(), processed,
+                properties.getFailover().getRememberAnswersFor(), meters, clock);
     }
 
     @Bean

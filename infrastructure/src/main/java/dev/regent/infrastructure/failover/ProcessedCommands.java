@@ -22,6 +22,15 @@ public class ProcessedCommands {
                 (rs, n) -> new Answer(rs.getString("result")), commandId).stream().findFirst();
     }
 
+    /**
+     * Forgets answers older than {@code retention}: a command delivered again after that would be applied again, so
+     * keep it longer than any command may wait in another region's queue.
+     */
+    public int forgetOlderThan(java.time.Duration retention) {
+        return jdbc.update("delete from regent_processed_command where processed_at < now() - ? * interval '1 second'",
+                retention.toSeconds());
+    }
+
     /** In the command's transaction: a concurrent repeat fails on the key instead of being applied twice. */
     public void record(String commandId, String aggregateId, String result) {
         jdbc.update("insert into regent_processed_command (command_id, aggregate_id, result) values (?, ?, ?)",

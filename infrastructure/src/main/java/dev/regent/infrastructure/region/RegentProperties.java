@@ -137,6 +137,16 @@ public class RegentProperties {
         private Map<String, FailoverPolicy> policies = new LinkedHashMap<>();
         /** How often queued and captured commands are offered to their owners again. */
         private Duration deliveryInterval = Duration.ofSeconds(2);
+        /** How long an owner remembers its answers to other regions' commands (to answer repeats, not redo them). */
+        private Duration rememberAnswersFor = Duration.ofDays(7);
+
+        public Duration getRememberAnswersFor() {
+            return rememberAnswersFor;
+        }
+
+        public void setRememberAnswersFor(Duration rememberAnswersFor) {
+            this.rememberAnswersFor = rememberAnswersFor;
+        }
 
         public FailoverPolicy getDefaultPolicy() {
             return defaultPolicy;
