@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +123,7 @@ public class DeferredCommandDelivery implements SmartLifecycle {
             commandBus.dispatch(sent, answer);
             return answer.getResult(answerTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (Exception unreadable) {
-            return org.axonframework.commandhandling.GenericCommandResultMessage.asCommandResultMessage(unreadable);
+            return GenericCommandResultMessage.asCommandResultMessage(unreadable);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.regent.domain.ownership.Region;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,8 +73,8 @@ public class DeferredCommands {
     }
 
     public Duration oldestAge(FailoverPolicy policy, Instant now) {
-        List<java.sql.Timestamp> oldest = jdbc.queryForList("select min(accepted_at) from regent_deferred_command "
-                + "where status = 'WAITING' and policy = ?", java.sql.Timestamp.class, policy.name());
+        List<Timestamp> oldest = jdbc.queryForList("select min(accepted_at) from regent_deferred_command "
+                + "where status = 'WAITING' and policy = ?", Timestamp.class, policy.name());
         return oldest.isEmpty() || oldest.get(0) == null ? Duration.ZERO
                 : Duration.between(oldest.get(0).toInstant(), now);
     }

@@ -2,6 +2,7 @@ package dev.regent.infrastructure.failover;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** At an owner: the answers it gave to commands other regions sent it, by command id. */
@@ -26,7 +27,7 @@ public class ProcessedCommands {
      * Forgets answers older than {@code retention}: a command delivered again after that would be applied again, so
      * keep it longer than any command may wait in another region's queue.
      */
-    public int forgetOlderThan(java.time.Duration retention) {
+    public int forgetOlderThan(Duration retention) {
         return jdbc.update("delete from regent_processed_command where processed_at < now() - ? * interval '1 second'",
                 retention.toSeconds());
     }
