@@ -59,6 +59,11 @@ public class OwnerSideDeliveryInterceptor implements MessageHandlerInterceptor<C
                     : wireFormat.resultFromWire(json.readValue(result, ForwardedCommand.Result.class));
         }
         String aggregateId = routingStrategy.getRoutingKey(command);
+        if (command.getMetaData().containsKey(FailoverPolicies.DELIVERY)) {
+            // Deliveries from several regions to one aggregate take turns: each adjudicates after the other's change
+            // is committed, instead of both reading the same version and one failing on a concurrency conflict.
+            jdbc.query("select 1 from regent_ownership where aggregate_id = ? for update", (rs, n) -> 1, aggregateId);
+        }
         Object captured = command.getMetaData().get(FailoverPolicies.CAPTURED_AT);
         if (captured != null) {
             adjudicate(aggregateId, Instant.parse(captured.toString()));
