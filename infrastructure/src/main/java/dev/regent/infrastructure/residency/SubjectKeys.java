@@ -39,16 +39,24 @@ public class SubjectKeys {
      * a transaction that rolled back is ever used.
      */
     public Optional<SecretKey> keyFor(String subject) {
-        jdbc.update("insert into regent_subject_key (subject_id, wrapped_key) values (?, ?) "
-                + "on conflict (subject_id) do nothing", subject, wrap(newKey()));
-        return existingKeyFor(subject);
+        Optional<Optional<byte[]>> stored = stored(subject);
+        if (stored.isEmpty()) {
+            jdbc.update("insert into regent_subject_key (subject_id, wrapped_key) values (?, ?) "
+                    + "on conflict (subject_id) do nothing", subject, wrap(newKey()));
+            stored = stored(subject);
+        }
+        return stored.flatMap(wrapped -> wrapped.map(this::unwrap));
     }
 
     /** The subject's key if it exists and was not shredded; never creates one. */
     public Optional<SecretKey> existingKeyFor(String subject) {
+        return stored(subject).flatMap(wrapped -> wrapped.map(this::unwrap));
+    }
+
+    /** Empty: no key yet; an empty wrapped key: shredded. */
+    private Optional<Optional<byte[]>> stored(String subject) {
         return jdbc.query("select wrapped_key from regent_subject_key where subject_id = ?",
-                        (rs, n) -> Optional.ofNullable(rs.getBytes(1)), subject).stream().findFirst()
-                .flatMap(wrapped -> wrapped.map(this::unwrap));
+                (rs, n) -> Optional.ofNullable(rs.getBytes(1)), subject).stream().findFirst();
     }
 
     /** Crypto-shredding: the subject's key is gone for good. */
