@@ -1,6 +1,8 @@
 package dev.regent.infrastructure.residency;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,9 +38,9 @@ public class SubjectKeys {
     }
 
     /**
-     * The subject's key, created on first use; empty once the subject has been erased. Not cached: a key is read
-     * where the caller's transaction sees it, so no one keeps using a key after it was shredded, and no key created by
-     * a transaction that rolled back is ever used.
+     * The subject's key, created on first use; empty once the subject has been erased. Not cached beyond the caller's
+     * transaction: no one keeps using a key after it was shredded, and no key created by a transaction that rolled
+     * back is ever used.
      */
     public Optional<SecretKey> keyFor(String subject) {
         Optional<Optional<byte[]>> stored = stored(subject);
@@ -53,14 +57,50 @@ public class SubjectKeys {
         return stored(subject).flatMap(wrapped -> wrapped.map(this::unwrap));
     }
 
-    /** Empty: no key yet; an empty wrapped key: shredded. */
+    /**
+     * Empty: no key yet; an empty wrapped key: shredded. Read once per transaction (an aggregate's events all need
+     * the same key): the transaction sees the key as it was when it first asked, as it would a row it had read.
+     */
     private Optional<Optional<byte[]>> stored(String subject) {
-        return jdbc.query("select wrapped_key from regent_subject_key where subject_id = ?",
-                (rs, n) -> Optional.ofNullable(rs.getBytes(1)), subject).stream().findFirst();
+        Map<String, Optional<Optional<byte[]>>> readInThisTransaction = transactionMemo();
+        Optional<Optional<byte[]>> known = readInThisTransaction == null ? null : readInThisTransaction.get(subject);
+        if (known != null) {
+            return known;
+        }
+        Optional<Optional<byte[]>> stored = jdbc.query("select wrapped_key from regent_subject_key "
+                        + "where subject_id = ?", (rs, n) -> Optional.ofNullable(rs.getBytes(1)), subject).stream()
+                .findFirst();
+        if (readInThisTransaction != null && stored.isPresent()) {
+            readInThisTransaction.put(subject, stored);
+        }
+        return stored;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Optional<Optional<byte[]>>> transactionMemo() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object memo = TransactionSynchronizationManager.getResource(this);
+        if (memo == null) {
+            memo = new HashMap<String, Optional<Optional<byte[]>>>();
+            TransactionSynchronizationManager.bindResource(this, memo);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SubjectKeys.this);
+                }
+            });
+        }
+        return (Map<String, Optional<Optional<byte[]>>>) memo;
     }
 
     /** Crypto-shredding: the subject's key is gone for good. */
     public void shred(String subject) {
+        Map<String, Optional<Optional<byte[]>>> readInThisTransaction = transactionMemo();
+        if (readInThisTransaction != null) {
+            readInThisTransaction.remove(subject);
+        }
         jdbc.update("insert into regent_subject_key (subject_id, wrapped_key, erased_at) values (?, null, now()) "
                 + "on conflict (subject_id) do update set wrapped_key = null, erased_at = now()", subject);
     }
