@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The insurer's regions, policy, keys and a customer whose personal data is easy to spot anywhere. */
-final class ResidencyFixture {
+public final class ResidencyFixture {
 
     static final Region EU = Region.of("eu");
     static final Region US = Region.of("us");
@@ -97,7 +97,7 @@ final class ResidencyFixture {
     }
 
     /** A real PostgreSQL with Regent's schema migrated. */
-    static EmbeddedPostgresServer migratedPostgres(String name, Path dataDir) {
+    public static EmbeddedPostgresServer migratedPostgres(String name, Path dataDir) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(name, dataDir, 0);
         Flyway.configure().dataSource(server.dataSource()).locations("classpath:db/migration").load().migrate();
         return server;
