@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.regent.application.support.InsurerFixture.claim;
 import static dev.regent.application.support.InsurerFixture.customer;
@@ -119,6 +120,17 @@ class ClaimSettlementIT {
 
         assertThat(awaitDecision(APAC, claimId).get("status").asText()).isEqualTo("APPROVED");
         assertThat(eventsOfType(EU, customerId, "IdentityVerifiedEvent")).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimOnAPolicyNoRegionKnows_isRejectedPolicyNotFound_notLeftOpen() {
+        String customerId = frenchCustomer();
+        String claimId = fileClaim(UUID.randomUUID().toString(), customerId, 100);
+
+        JsonNode decided = awaitDecision(APAC, claimId);
+
+        assertThat(decided.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(decided.get("reason").asText()).isEqualTo("POLICY_NOT_FOUND");
     }
 
     private String frenchCustomer() {

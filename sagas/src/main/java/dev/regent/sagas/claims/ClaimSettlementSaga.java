@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -283,7 +284,14 @@ public class ClaimSettlementSaga {
      */
     private void ask(CommandGateway commands, Object command, ClaimStep step, RejectionReason whenUnknown) {
         ClaimId claim = new ClaimId(claimId);
-        commands.send(command).exceptionally(failure -> {
+        CompletableFuture<Object> answer;
+        try {
+            answer = commands.send(command);
+        } catch (RuntimeException refusedBeforeSending) {
+            // The router resolves the owner while dispatching: an unknown id fails here, not in the future.
+            answer = CompletableFuture.failedFuture(refusedBeforeSending);
+        }
+        answer.exceptionally(failure -> {
             Throwable cause = unwrap(failure);
             if (cause instanceof UnresolvableOwnershipException) {
                 commands.send(new RecordClaimStepCommand(claim, step, StepOutcome.FAILED, cause.getMessage()));
