@@ -81,7 +81,7 @@ class OwnershipController {
     @PostMapping("/ownership/{aggregateId}/transfer")
     ResponseEntity<?> transfer(@PathVariable String aggregateId, @Valid @RequestBody TransferRequest request)
             throws IOException, InterruptedException {
-        Region target = known(request.toRegion());
+        Region target = properties.knownRegion(request.toRegion());
         if (target.equals(localRegion)) {
             TransferOutcome outcome = transfers.transferHere(aggregateId, request.reason(), request.force());
             return ResponseEntity.ok(outcome);
@@ -96,22 +96,13 @@ class OwnershipController {
     @PostMapping("/ownership/transfers")
     ResponseEntity<?> transferAll(@Valid @RequestBody BulkTransferRequest request)
             throws IOException, InterruptedException {
-        Region target = known(request.toRegion());
-        Region source = known(request.fromRegion());
+        Region target = properties.knownRegion(request.toRegion());
+        Region source = properties.knownRegion(request.fromRegion());
         if (target.equals(localRegion)) {
             return ResponseEntity.ok(transfers.transferAllHere(source, request.aggregateType(), request.reason(),
                     request.force()));
         }
         return relay(target, "/ownership/transfers", request);
-    }
-
-    private Region known(String name) {
-        Region region = Region.of(name);
-        if (!properties.allRegions().contains(region)) {
-            throw new IllegalArgumentException("Unknown region '" + name + "' (regions: " + properties.allRegions()
-                    + ")");
-        }
-        return region;
     }
 
     /** The new owner does the work: the request goes there, and its answer comes back unchanged. */

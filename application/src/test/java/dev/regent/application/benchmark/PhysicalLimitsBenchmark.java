@@ -32,6 +32,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -162,8 +163,10 @@ class PhysicalLimitsBenchmark {
     private void measurePropagation(String load, int perSecond, List<String> customers) throws Exception {
         ConcurrentLinkedQueue<Double> mirrorMaker = new ConcurrentLinkedQueue<>();
         AtomicBoolean listening = new AtomicBoolean(true);
-        CompletableFuture<Void> consumer = CompletableFuture.runAsync(() -> consumeMirrored(listening, mirrorMaker));
-        sleep(2000); // the consumer has its partitions and is at the end of the topic
+        CountDownLatch atTheEnd = new CountDownLatch(1);
+        CompletableFuture<Void> consumer = CompletableFuture.runAsync(() ->
+                consumeMirrored(listening, atTheEnd, mirrorMaker));
+        assertThat(atTheEnd.await(1, TimeUnit.MINUTES)).as("consumer on us's cluster ready").isTrue();
         ExecutorService senders = Executors.newFixedThreadPool(THREADS);
         long startNanos = System.nanoTime();
         for (int n = 0; n < customers.size(); n++) {
@@ -194,7 +197,8 @@ class PhysicalLimitsBenchmark {
     }
 
     /** Records eu's egress sends toward us, as they become readable on us's cluster (MirrorMaker keeps timestamps). */
-    private static void consumeMirrored(AtomicBoolean listening, ConcurrentLinkedQueue<Double> latencies) {
+    private static void consumeMirrored(AtomicBoolean listening, CountDownLatch atTheEnd,
+                                        ConcurrentLinkedQueue<Double> latencies) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ThreeRegions.region(US).broker().bootstrapServers());
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
@@ -205,6 +209,7 @@ class PhysicalLimitsBenchmark {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            atTheEnd.countDown();
             while (listening.get()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
                     latencies.add((double) (System.currentTimeMillis() - record.timestamp()));

@@ -3,6 +3,7 @@ package dev.regent.application.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.regent.application.support.RegentClient;
 import dev.regent.application.support.ThreeRegions;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** After a scenario: what the owners' stores and every region's read models hold, against what callers were told. */
 final class Invariants {
@@ -72,19 +80,17 @@ final class Invariants {
 
     /** A 202 becomes an accepted change (APPLIED) or a refusal (REJECTED); one never settled counts as lost. */
     private void settleFollowedRequests(Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        for (Ledger.Followed request : ledger.followed) {
-            String status = "PENDING";
-            while (Instant.now().isBefore(deadline)) {
-                status = api.get(request.region(), "/requests/" + request.requestId()).text("status");
-                if (status.equals("APPLIED") || status.equals("REJECTED")) {
-                    break;
-                }
-                sleep(200);
+        Map<Ledger.Followed, String> settled = new ConcurrentHashMap<>();
+        awaitEach(ledger.followed, request -> {
+            String status = api.get(request.region(), "/requests/" + request.requestId()).text("status");
+            if (status.equals("APPLIED") || status.equals("REJECTED")) {
+                settled.put(request, status);
+                return true;
             }
-            if (status.equals("APPLIED")) {
-                ledger.applied(request.customerId(), request.email());
-            } else if (status.equals("REJECTED")) {
+            return false;
+        }, within);
+        for (Ledger.Followed request : ledger.followed) {
+            if ("REJECTED".equals(settled.get(request))) {
                 ledger.refused.incrementAndGet();
                 ledger.accepted.decrementAndGet();
             } else {
@@ -94,31 +100,32 @@ final class Invariants {
     }
 
     private int awaitConverged(Map<String, String> owners, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        List<String> pending = new ArrayList<>(owners.keySet());
-        while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
-            pending.removeIf(id -> REGIONS.stream().allMatch(region ->
-                    versionIn(region, id) == eventsAt(owners.get(id), id)));
-            if (!pending.isEmpty()) {
-                sleep(500);
-            }
-        }
-        return pending.size();
+        return awaitEach(owners.keySet(), id -> REGIONS.stream().allMatch(region ->
+                versionIn(region, id) == eventsAt(owners.get(id), id)), within).size();
     }
 
     /** Claims not decided in time, counted by the status they wait in. */
     private Map<String, Long> undecidedClaims(Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        List<String> pending = new ArrayList<>(ledger.claims.keySet());
-        while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
-            pending.removeIf(id -> List.of("APPROVED", "REJECTED", "COMPENSATION_FAILED").contains(claimStatus(id)));
-            if (!pending.isEmpty()) {
-                sleep(500);
-            }
-        }
-        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        List<String> pending = awaitEach(ledger.claims.keySet(), id ->
+                List.of("APPROVED", "REJECTED", "COMPENSATION_FAILED").contains(claimStatus(id)), within);
+        Map<String, Long> byStatus = new TreeMap<>();
         pending.forEach(id -> byStatus.merge(String.valueOf(claimStatus(id)), 1L, Long::sum));
         return byStatus;
+    }
+
+    /** Waits until {@code done} holds for every item, or {@code within} has passed; answers the items left. */
+    private static <T> List<T> awaitEach(Collection<T> items, Predicate<T> done, Duration within) {
+        List<T> pending = new ArrayList<>(items);
+        try {
+            await().atMost(within).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        pending.removeIf(done);
+                        return pending.isEmpty();
+                    });
+        } catch (ConditionTimeoutException leftOver) {
+            // what is left is the answer
+        }
+        return pending;
     }
 
     private String claimStatus(String claimId) {
@@ -127,7 +134,7 @@ final class Invariants {
 
     /** Aggregates for which two regions appended under the same epoch, across all three stores. */
     private static int ownersPerEpochViolations(Collection<String> aggregates) {
-        Map<String, java.util.Set<String>> originsByEpoch = new ConcurrentHashMap<>();
+        Map<String, Set<String>> originsByEpoch = new ConcurrentHashMap<>();
         for (String region : REGIONS) {
             ThreeRegions.database(region).query("""
                     select aggregate_identifier,
@@ -144,17 +151,14 @@ final class Invariants {
 
     /** Asked of every region in turn: one cut off until just now may not know the aggregate yet. */
     private String ownerOf(String aggregateId) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            for (String region : REGIONS) {
-                String owner = api.get(region, "/ownership/" + aggregateId).text("ownerRegion");
-                if (owner != null) {
-                    return owner;
-                }
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("No region knows who owns " + aggregateId);
+        AtomicReference<String> owner = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+            REGIONS.stream().map(region -> api.get(region, "/ownership/" + aggregateId).text("ownerRegion"))
+                    .filter(Objects::nonNull).findFirst().ifPresent(owner::set);
+            return owner.get() != null;
+        });
+        return owner.get();
     }
 
     private List<String> emailsAtOwner(String customerId, String owner) {
@@ -178,13 +182,5 @@ final class Invariants {
         Long version = ThreeRegions.database(region).queryForObject("select coalesce(max(last_sequence) + 1, 0) "
                 + "from regent_view where aggregate_id = ?", Long.class, aggregateId);
         return version == null ? 0 : version;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -52,6 +52,17 @@ public class RegentProperties {
         return regions.keySet().stream().map(Region::of).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * @throws IllegalArgumentException when {@code name} is not one of the configured regions
+     */
+    public Region knownRegion(String name) {
+        Region region = Region.of(name);
+        if (!allRegions().contains(region)) {
+            throw new IllegalArgumentException("Unknown region '" + name + "' (regions: " + allRegions() + ")");
+        }
+        return region;
+    }
+
     public URI urlOf(Region target) {
         URI url = regions.get(target.name());
         if (url == null) {

@@ -51,11 +51,7 @@ public class OwnershipReleaseEndpoint {
 
     @PostMapping(path = PATH, consumes = "application/json", produces = "application/json")
     public ReleasedStream release(@PathVariable String aggregateId, @RequestBody ReleasedStream.Request request) {
-        Region to = Region.of(request.toRegion());
-        if (!properties.allRegions().contains(to)) {
-            throw new IllegalArgumentException("Unknown region '" + request.toRegion() + "' (regions: "
-                    + properties.allRegions() + ")");
-        }
+        Region to = properties.knownRegion(request.toRegion());
         Ownership released;
         try {
             released = transactions.execute(status ->

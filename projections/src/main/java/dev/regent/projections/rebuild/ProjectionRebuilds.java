@@ -107,13 +107,12 @@ public class ProjectionRebuilds implements AutoCloseable {
      * first fetch returns.
      */
     private static boolean replayed(int segment, EventTrackerStatus status, Started since) {
-        if (since == null) {
+        TrackingToken target = since == null ? null : since.target().get(segment);
+        if (target == null) {
             return !status.isReplaying() || status.isCaughtUp();
         }
-        TrackingToken target = since.target().get(segment);
         TrackingToken current = position(status.getTrackingToken());
-        return target == null ? !status.isReplaying() || status.isCaughtUp()
-                : current != null && current.covers(target);
+        return current != null && current.covers(target);
     }
 
     /** Where a token has really got to: inside a replay, its current position. */
