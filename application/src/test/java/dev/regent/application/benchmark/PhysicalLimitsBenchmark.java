@@ -137,7 +137,8 @@ class PhysicalLimitsBenchmark {
                 try (Connection connection = pool.getConnection();
                      PreparedStatement insert = connection.prepareStatement("insert into bench_raw_event "
                              + "(event_identifier, aggregate_identifier, sequence_number, type, payload_type, "
-                             + "payload_revision, payload, meta_data, time_stamp) values (?, ?, ?, ?, ?, null, ?, ?, ?)")) {
+                             + "payload_revision, payload, meta_data, time_stamp) "
+                             + "values (?, ?, ?, ?, ?, null, ?, ?, ?)")) {
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, customers.get(n % customers.size()));
                     insert.setLong(3, n);
