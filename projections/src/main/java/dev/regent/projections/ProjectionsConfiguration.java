@@ -2,6 +2,8 @@ package dev.regent.projections;
 
 import dev.regent.domain.ownership.Region;
 import dev.regent.projections.claims.ClaimProjection;
+import dev.regent.projections.deadletter.DeadLetters;
+import dev.regent.projections.deadletter.ReadModelDeadLetterQueues;
 import dev.regent.projections.claims.ClaimView;
 import dev.regent.projections.identity.CustomerProjection;
 import dev.regent.projections.identity.CustomerView;
@@ -53,6 +55,18 @@ public class ProjectionsConfiguration {
                 unitOfWork.getMessage().getMetaData().containsKey(OwnershipMetadata.RESYNC) ? null : chain.proceed();
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) ->
                 stores.definition(processor).isPresent() ? (unitOfWork, chain) -> chain.proceed() : skipResynced);
+    }
+
+    /** Events a read model cannot apply are parked, with their reason, instead of skipped or retried forever. */
+    @Bean
+    ConfigurerModule readModelDeadLetterQueues(ViewStores stores, MeterRegistry meters) {
+        return ReadModelDeadLetterQueues.forViewsIn(stores, meters);
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcTemplate jdbc, ObjectProvider<EventProcessingConfiguration> processing,
+                            ViewStores stores, PlatformTransactionManager transactionManager, MeterRegistry meters) {
+        return new DeadLetters(jdbc, processing::getObject, stores, transactionManager, meters);
     }
 
     @Bean(destroyMethod = "close")

@@ -26,7 +26,9 @@ public class SerializationConfiguration {
                 // A newer region may add fields to an event before an older one learns them: read what is known.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        return JacksonSerializer.builder().objectMapper(objectMapper).revisionResolver(revisionResolver).build();
+        return new RevisionGuardingSerializer(
+                JacksonSerializer.builder().objectMapper(objectMapper).revisionResolver(revisionResolver).build(),
+                revisionResolver);
     }
 
     @Bean

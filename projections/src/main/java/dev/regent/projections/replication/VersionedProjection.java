@@ -3,6 +3,7 @@ package dev.regent.projections.replication;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.serialization.UnknownSerializedType;
 
 import java.util.Optional;
 
@@ -19,9 +20,18 @@ public abstract class VersionedProjection<V> {
         this.views = views;
     }
 
-    /** Axon calls the most specific handler: this one only gets the events no subclass handler takes. */
+    /**
+     * Axon calls the most specific handler: this one only gets the events no subclass handler takes, and never reads
+     * their payload (an event this view does not show may be unreadable here without harming it). An event of this
+     * view's aggregate whose type this region does not know cannot be judged irrelevant: it is refused, and parked.
+     */
     @EventHandler
-    void onEventNotShown(Object event, DomainEventMessage<?> message) {
+    void onEventNotShown(DomainEventMessage<?> message) {
+        if (message.getPayloadType() == UnknownSerializedType.class && views.aggregateType().equals(message.getType())) {
+            // Reading an unknown type's payload only wraps its bytes: it cannot fail.
+            UnknownSerializedType unknown = (UnknownSerializedType) message.getPayload();
+            throw new UnknownEventTypeException(unknown.serializedType().getName(), message.getType());
+        }
         views.advance(message);
     }
 

@@ -101,6 +101,14 @@ public class VersionedViews<V> {
         }
     }
 
+    /**
+     * Moves an aggregate's row past an event that will never be applied (an operator skipped it after it was parked),
+     * leaving the state as it was, so that the events after it can be.
+     */
+    public void skip(DomainEventMessage<?> event) {
+        apply(event, UnaryOperator.identity());
+    }
+
     public Optional<VersionedView<V>> find(String aggregateId) {
         return jdbc.query("select aggregate_id, owner_region, owner_epoch, last_sequence, state::text as state, "
                         + "last_event_at from regent_view where view_name = ? and aggregate_id = ?",

@@ -1,0 +1,125 @@
+package dev.regent.application.support;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads and writes the mirrored topics of a region's Kafka cluster directly, as a fault would: records copied from
+ * real ones, duplicated, reordered, or altered into poison (unknown type, corrupt payload, newer revision).
+ */
+public final class MirroredTopics {
+
+    private MirroredTopics() {
+    }
+
+    /** The topic that carries {@code owner}'s events into {@code destination}, on {@code destination}'s cluster. */
+    public static String topic(String owner, String destination) {
+        return "regent." + owner + ".to." + destination + ".events";
+    }
+
+    /** Every record of {@code topic} on {@code region}'s cluster whose key is {@code key}, in offset order. */
+    public static List<ConsumerRecord<String, byte[]>> recordsKeyed(String region, String topic, String key) {
+        return records(region, topic, List.of(key));
+    }
+
+    /** Every record of {@code topic} on {@code region}'s cluster keyed by one of {@code keys}, in offset order. */
+    public static List<ConsumerRecord<String, byte[]>> records(String region, String topic, List<String> keys) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ThreeRegions.region(region).broker().bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (keys.contains(record.key())) {
+                        matching.add(record);
+                    }
+                });
+            }
+        }
+        return matching;
+    }
+
+    public static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null
+                    : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    /** A copy of {@code record}, as it was (a duplicate), into the same topic and partition. */
+    public static ProducerRecord<String, byte[]> duplicate(ConsumerRecord<String, byte[]> record) {
+        return new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+                record.headers());
+    }
+
+    /**
+     * A new event made from {@code template}: another id, for aggregate {@code aggregateId} at {@code sequence}, with
+     * {@code headers} overriding the template's (e.g. {@code axon-message-type}) and {@code payload} as its value.
+     */
+    public static ProducerRecord<String, byte[]> craft(ConsumerRecord<String, byte[]> template, String aggregateId,
+                                                       long sequence, Map<String, String> headers, byte[] payload) {
+        Map<String, byte[]> values = new HashMap<>();
+        values.put("axon-message-id", utf8(UUID.randomUUID().toString()));
+        values.put("axon-message-aggregate-id", utf8(aggregateId));
+        // Axon's Kafka extension writes numbers as 8-byte longs.
+        values.put("axon-message-aggregate-seq", ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
+        headers.forEach((key, value) -> values.put(key, utf8(value)));
+        RecordHeaders recordHeaders = new RecordHeaders();
+        for (Header header : template.headers()) {
+            byte[] value = values.remove(header.key());
+            recordHeaders.add(header.key(), value == null ? header.value() : value);
+        }
+        values.forEach(recordHeaders::add);
+        return new ProducerRecord<>(template.topic(), null, aggregateId, payload, recordHeaders);
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code records} in the order given, straight into {@code region}'s cluster, and waits for each ack. */
+    public static void write(String region, List<ProducerRecord<String, byte[]>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ThreeRegions.region(region).broker().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            for (ProducerRecord<String, byte[]> record : records) {
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not write to " + region + "'s cluster", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.regent.projections.deadletter;
+
+import dev.regent.projections.replication.ViewStores;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+
+/**
+ * Gives every read model registered through {@link ViewStores} a dead-letter queue in the region's database, whose
+ * writes join the processor's transaction (a parked event and the token that passed it commit together). A rebuild
+ * clears it: replaying the log parks again whatever still cannot be applied.
+ */
+public final class ReadModelDeadLetterQueues {
+
+    private ReadModelDeadLetterQueues() {
+    }
+
+    public static ConfigurerModule forViewsIn(ViewStores stores, MeterRegistry meters) {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                register(configurer.eventProcessing(), stores, meters);
+            }
+
+            /** After Axon's Spring Boot module, which sets a provider of its own (dead letters off by default). */
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
+    private static void register(EventProcessingConfigurer processing, ViewStores stores, MeterRegistry meters) {
+        processing.registerDefaultDeadLetterPolicy(config -> new PoisonEventPolicy(meters));
+        // Axon asks for each processing group's queue while it assigns handlers, after every view is registered.
+        processing.registerDeadLetterQueueProvider(group -> {
+            if (stores.definition(group).isEmpty()) {
+                return null;
+            }
+            processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) -> invoker
+                    // Remembers which aggregates have parked events: no query per event for the others.
+                    .enableSequenceIdentifierCache()
+                    .allowReset(true));
+            return config -> JdbcSequencedDeadLetterQueue.builder()
+                    .processingGroup(group)
+                    .schema(DeadLetterTable.SCHEMA)
+                    .connectionProvider(config.getComponent(ConnectionProvider.class))
+                    .transactionManager(config.getComponent(TransactionManager.class))
+                    .genericSerializer(config.serializer())
+                    .eventSerializer(config.eventSerializer())
+                    .build();
+        });
+    }
+}
