@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import static dev.regent.application.support.ThreeRegions.APAC;
 import static dev.regent.application.support.ThreeRegions.EU;
 import static dev.regent.application.support.ThreeRegions.US;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,12 +30,12 @@ class FaultInjectionSuite {
     private static final int SECONDS = Integer.getInteger("faults.seconds", 30);
     private static final int CLIENTS = Integer.getInteger("faults.clients", 4);
 
-    /** A fault: injected a third into the load, healed at two thirds. */
-    private record Fault(String name, Runnable inject, Runnable heal) {
-    }
-
     private final RegentClient api = ThreeRegions.client();
-    private final List<Invariants.Report> reports = new ArrayList<>();
+    private final List<Row> reports = new ArrayList<>();
+
+    /** A scenario's invariants, and what the projections did with what they were delivered meanwhile. */
+    private record Row(Invariants.Report invariants, DeliveryCounters.Delta delivery) {
+    }
 
     @Test
     void nothingAcceptedIsLost_whateverFails() {
@@ -54,7 +55,10 @@ class FaultInjectionSuite {
                 }, () -> {
                     ThreeRegions.topology().mirrorMaker().restart();
                     ThreeRegions.region(EU).startService();
-                }));
+                }),
+                DeliveryFaults.duplicatedAndReordered(),
+                DeliveryFaults.poisonOnMirroredTopic(),
+                everythingRestarted());
         String only = System.getProperty("faults.scenarios", "");
         for (int n = 0; n < faults.size(); n++) {
             if (only.isBlank() || List.of(only.split(",")).contains(String.valueOf(n))) {
@@ -62,14 +66,21 @@ class FaultInjectionSuite {
             }
         }
         print();
-        assertThat(reports).allSatisfy(report -> {
+        assertThat(reports).extracting(Row::invariants).allSatisfy(report -> {
             assertThat(report.lost()).as(report.scenario() + ": lost").isZero();
             assertThat(report.duplicated()).as(report.scenario() + ": applied twice").isZero();
             assertThat(report.ownersPerEpochViolations()).as(report.scenario() + ": owners per epoch").isZero();
         });
+        // The delivery faults must have been felt, or their rows prove nothing.
+        reports.stream().filter(row -> row.invariants().scenario().startsWith("poison")).forEach(row ->
+                assertThat(row.delivery().parkedByReason()).as("parked by reason").containsKeys("unknown-type",
+                        "unreadable-payload", "newer-revision", "waiting-behind"));
+        reports.stream().filter(row -> row.invariants().scenario().contains("three times")).forEach(row ->
+                assertThat(row.delivery().duplicates()).as("duplicates skipped").isPositive());
     }
 
-    private Invariants.Report run(Fault fault) {
+    private Row run(Fault fault) {
+        DeliveryCounters before = DeliveryCounters.read(api);
         Ledger ledger = new Ledger();
         Workload workload = new Workload(api, ledger);
         Instant end = Instant.now().plusSeconds(SECONDS);
@@ -83,7 +94,22 @@ class FaultInjectionSuite {
             fault.heal().run();
         }
         clients.forEach(CompletableFuture::join);
-        return new Invariants(api, ledger).check(fault.name(), Duration.ofMinutes(2));
+        Invariants.Report invariants = new Invariants(api, ledger).check(fault.name(), Duration.ofMinutes(2));
+        return new Row(invariants, DeliveryCounters.read(api).since(before));
+    }
+
+    /** Every service, broker and MirrorMaker 2 stopped; then everything started again. */
+    private static Fault everythingRestarted() {
+        List<String> regions = List.of(EU, US, APAC);
+        return new Fault("everything stopped, then restarted", () -> {
+            ThreeRegions.topology().mirrorMaker().stop();
+            regions.forEach(region -> ThreeRegions.region(region).stopService());
+            regions.forEach(region -> ThreeRegions.region(region).broker().stop());
+        }, () -> {
+            regions.forEach(region -> ThreeRegions.region(region).broker().restart());
+            ThreeRegions.topology().mirrorMaker().restart();
+            regions.forEach(region -> ThreeRegions.region(region).startService());
+        });
     }
 
     /** The owner's PostgreSQL holds its ownership table locked: appends and ownership checks wait. */
@@ -112,13 +138,19 @@ class FaultInjectionSuite {
     private void print() {
         StringBuilder table = new StringBuilder(String.format("%n=== Regent fault injection (%d s of load per "
                 + "scenario, %d clients) ===%n", SECONDS, CLIENTS));
-        table.append(String.format("%-52s %8s %8s %8s %9s %5s %6s %8s %9s %8s %9s%n", "scenario", "accepted",
-                "refused", "owner ev", "remote ev", "lost", "twice", "diverged", "undecided", "2 owners",
-                "converge"));
-        reports.forEach(r -> table.append(String.format("%-52s %8d %8d %8d %9d %5d %6d %8d %9d %8d %8.1fs %s%n",
-                r.scenario(), r.accepted(), r.refused(), r.ownerEvents(), r.remoteApplied(), r.lost(), r.duplicated(),
-                r.notConverged(), r.undecidedClaims(), r.ownersPerEpochViolations(), r.convergeSeconds(),
-                r.undecidedByStatus().isEmpty() ? "" : "undecided: " + r.undecidedByStatus())));
+        table.append(String.format("%-56s %8s %8s %8s %9s %5s %6s %8s %9s %8s %7s %6s %6s %9s%n", "scenario",
+                "accepted", "refused", "owner ev", "remote ev", "lost", "twice", "diverged", "undecided", "2 owners",
+                "dup", "held", "parked", "converge"));
+        reports.forEach(row -> {
+            Invariants.Report r = row.invariants();
+            DeliveryCounters.Delta d = row.delivery();
+            table.append(String.format("%-56s %8d %8d %8d %9d %5d %6d %8d %9d %8d %7d %6d %6d %8.1fs %s %s%n",
+                    r.scenario(), r.accepted(), r.refused(), r.ownerEvents(), r.remoteApplied(), r.lost(),
+                    r.duplicated(), r.notConverged(), r.undecidedClaims(), r.ownersPerEpochViolations(),
+                    d.duplicates(), d.held(), d.parked(), r.convergeSeconds(),
+                    d.parkedByReason().isEmpty() ? "" : "parked: " + d.parkedByReason(),
+                    r.undecidedByStatus().isEmpty() ? "" : "undecided: " + r.undecidedByStatus()));
+        });
         System.out.println(table);
     }
 

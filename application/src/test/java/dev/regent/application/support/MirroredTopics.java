@@ -45,12 +45,8 @@ public final class MirroredTopics {
 
     /** Every record of {@code topic} on {@code region}'s cluster keyed by one of {@code keys}, in offset order. */
     public static List<ConsumerRecord<String, byte[]>> records(String region, String topic, List<String> keys) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ThreeRegions.region(region).broker().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(region))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -65,6 +61,36 @@ public final class MirroredTopics {
             }
         }
         return matching;
+    }
+
+    /** The end offset of each partition of {@code topic} on {@code region}'s cluster: where new records will go. */
+    public static Map<TopicPartition, Long> endOffsets(String region, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(region))) {
+            return consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList());
+        }
+    }
+
+    /** Every record written to {@code region}'s cluster since {@code from} (see {@link #endOffsets}). */
+    public static List<ConsumerRecord<String, byte[]>> recordsSince(String region, Map<TopicPartition, Long> from) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(region))) {
+            List<TopicPartition> partitions = List.copyOf(from.keySet());
+            consumer.assign(partitions);
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static Map<String, Object> consumerConfig(String region) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ThreeRegions.region(region).broker().bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }
 
     public static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

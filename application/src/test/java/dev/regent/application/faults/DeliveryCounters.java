@@ -1,0 +1,55 @@
+package dev.regent.application.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.regent.application.support.RegentClient;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the projections of all three regions did with what they were delivered, read from each region's metrics and
+ * dead-letter API: events skipped as duplicates, held behind a gap, and parked (by letter, with its reason).
+ */
+record DeliveryCounters(long duplicates, long held, Map<String, String> parkedReasons) {
+
+    private static final List<String> REGIONS = List.of("eu", "us", "apac");
+
+    static DeliveryCounters read(RegentClient api) {
+        long duplicates = 0;
+        long held = 0;
+        Map<String, String> parked = new HashMap<>();
+        for (String region : REGIONS) {
+            for (String line : api.metrics(region).split("\n")) {
+                if (line.startsWith("regent_projection_events_total{")) {
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    duplicates += line.contains("outcome=\"duplicate\"") ? (long) value : 0;
+                    held += line.contains("outcome=\"held\"") ? (long) value : 0;
+                }
+            }
+            for (JsonNode letter : api.get(region, "/dead-letters").body()) {
+                parked.put(region + "/" + letter.get("letterId").asText(), letter.get("reason").asText());
+            }
+        }
+        return new DeliveryCounters(duplicates, held, parked);
+    }
+
+    /** What happened between {@code before} and this reading; parked events by reason, e.g. {unknown-type=1}. */
+    Delta since(DeliveryCounters before) {
+        Map<String, Long> reasons = new TreeMap<>();
+        parkedReasons.forEach((letter, reason) -> {
+            if (!before.parkedReasons.containsKey(letter)) {
+                reasons.merge(reason, 1L, Long::sum);
+            }
+        });
+        return new Delta(duplicates - before.duplicates, held - before.held, reasons);
+    }
+
+    record Delta(long duplicates, long held, Map<String, Long> parkedByReason) {
+
+        long parked() {
+            return parkedByReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}
