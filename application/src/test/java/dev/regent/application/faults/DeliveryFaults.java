@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static dev.regent.application.support.MirroredTopics.craft;
 import static dev.regent.application.support.ThreeRegions.EU;
@@ -39,18 +40,30 @@ final class DeliveryFaults {
             from.set(MirroredTopics.endOffsets(EU, TOPIC));
         }, () -> {
             try {
-                List<ProducerRecord<String, byte[]>> copies = new ArrayList<>(MirroredTopics.recordsSince(EU, from.get())
-                        .stream().map(MirroredTopics::duplicate).toList());
+                // What us has had already (duplicates), and what eu published during the partition (not yet seen).
+                List<ProducerRecord<String, byte[]>> copies = new ArrayList<>();
+                MirroredTopics.recordsSince(US, lastRecords(MirroredTopics.endOffsets(US, TOPIC), 50)).stream()
+                        .map(MirroredTopics::duplicate).forEach(copies::add);
+                int delivered = copies.size();
+                MirroredTopics.recordsSince(EU, from.get()).stream().map(MirroredTopics::duplicate)
+                        .forEach(copies::add);
                 Random random = new Random(7);
                 Collections.shuffle(copies, random);
                 List<ProducerRecord<String, byte[]>> twice = new ArrayList<>(copies);
                 Collections.shuffle(copies, random);
                 twice.addAll(copies);
                 MirroredTopics.write(US, twice);
+                System.out.printf("Wrote into us's cluster, shuffled, twice each: %d records us had, %d eu published "
+                        + "during the partition%n", delivered, copies.size() - delivered);
             } finally {
                 ThreeRegions.topology().mirrorMaker().restart();
             }
         });
+    }
+
+    private static Map<TopicPartition, Long> lastRecords(Map<TopicPartition, Long> end, int count) {
+        return end.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                partition -> Math.max(0, partition.getValue() - count)));
     }
 
     /**
@@ -59,9 +72,8 @@ final class DeliveryFaults {
      */
     static Fault poisonOnMirroredTopic() {
         return new Fault("poison on eu → us (unknown type, corrupt, newer revision)", () -> {
-            List<ConsumerRecord<String, byte[]>> recent = MirroredTopics.recordsSince(US, MirroredTopics.endOffsets(
-                    US, TOPIC).entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                    end -> Math.max(0, end.getValue() - 200))));
+            List<ConsumerRecord<String, byte[]>> recent =
+                    MirroredTopics.recordsSince(US, lastRecords(MirroredTopics.endOffsets(US, TOPIC), 200));
             ConsumerRecord<String, byte[]> registered = recent.stream().filter(record -> MirroredTopics.headers(record)
                     .getOrDefault("axon-message-type", "").endsWith("CustomerRegisteredEvent")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no customer registered in eu recently"));
