@@ -12,20 +12,23 @@ import java.util.TreeMap;
  * What the projections of all three regions did with what they were delivered, read from each region's metrics and
  * dead-letter API: events skipped as duplicates, held behind a gap, and parked (by letter, with its reason).
  */
-record DeliveryCounters(long duplicates, long held, Map<String, String> parkedReasons) {
+record DeliveryCounters(Map<String, Long> duplicates, Map<String, Long> held, Map<String, String> parkedReasons) {
 
     private static final List<String> REGIONS = List.of("eu", "us", "apac");
 
     static DeliveryCounters read(RegentClient api) {
-        long duplicates = 0;
-        long held = 0;
+        Map<String, Long> duplicates = new HashMap<>();
+        Map<String, Long> held = new HashMap<>();
         Map<String, String> parked = new HashMap<>();
         for (String region : REGIONS) {
             for (String line : api.metrics(region).split("\n")) {
                 if (line.startsWith("regent_projection_events_total{")) {
-                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    duplicates += line.contains("outcome=\"duplicate\"") ? (long) value : 0;
-                    held += line.contains("outcome=\"held\"") ? (long) value : 0;
+                    long value = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    if (line.contains("outcome=\"duplicate\"")) {
+                        duplicates.merge(region, value, Long::sum);
+                    } else if (line.contains("outcome=\"held\"")) {
+                        held.merge(region, value, Long::sum);
+                    }
                 }
             }
             for (JsonNode letter : api.get(region, "/dead-letters").body()) {
@@ -43,7 +46,16 @@ record DeliveryCounters(long duplicates, long held, Map<String, String> parkedRe
                 reasons.merge(reason, 1L, Long::sum);
             }
         });
-        return new Delta(duplicates - before.duplicates, held - before.held, reasons);
+        return new Delta(increase(before.duplicates, duplicates), increase(before.held, held), reasons);
+    }
+
+    /** Counters live in a service's memory: one that was restarted counts from zero again. */
+    private static long increase(Map<String, Long> before, Map<String, Long> after) {
+        return REGIONS.stream().mapToLong(region -> {
+            long then = before.getOrDefault(region, 0L);
+            long now = after.getOrDefault(region, 0L);
+            return now >= then ? now - then : now;
+        }).sum();
     }
 
     record Delta(long duplicates, long held, Map<String, Long> parkedByReason) {

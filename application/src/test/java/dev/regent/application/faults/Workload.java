@@ -39,7 +39,16 @@ final class Workload {
                 step();
             } catch (RuntimeException unanswered) {
                 ledger.refused.incrementAndGet();
+                pause(); // a client whose region does not answer tries again a little later, not in a tight loop
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
