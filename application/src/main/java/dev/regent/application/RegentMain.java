@@ -1,6 +1,7 @@
 package dev.regent.application;
 
 import dev.regent.application.cli.AuditCommand;
+import dev.regent.application.cli.DeadLettersCommand;
 import dev.regent.application.cli.ProjectionsCommand;
 import dev.regent.application.cli.RebuildCommand;
 import dev.regent.application.cli.ReconcileCommand;
@@ -14,12 +15,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code regent local} runs every region on this machine; {@code regent region} runs one region's service; {@code audit},
- * {@code reconcile}, {@code rebuild} and {@code projections} are the operators' commands against a running region.
+ * {@code reconcile}, {@code rebuild}, {@code projections}, {@code transfer} and {@code dead-letters} are the operators'
+ * commands against a running region.
  */
 @Command(name = "regent", mixinStandardHelpOptions = true, version = "Regent 0.1.0",
         description = "Region-owned event sourcing on Axon Framework.",
         subcommands = {LocalCommand.class, RegentMain.RegionCommand.class, AuditCommand.class, ReconcileCommand.class,
-                RebuildCommand.class, ProjectionsCommand.class, TransferCommand.class})
+                RebuildCommand.class, ProjectionsCommand.class, TransferCommand.class, DeadLettersCommand.class})
 public final class RegentMain implements Runnable {
 
     public static void main(String[] args) {
