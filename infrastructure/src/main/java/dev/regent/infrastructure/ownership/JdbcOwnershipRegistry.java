@@ -7,14 +7,18 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.domain.ownership.UnresolvableOwnershipException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The registry in this region's database. Statements join the caller's transaction (Spring-managed), which is what
@@ -28,9 +32,16 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
             rs.getString("rule"));
 
     private final JdbcTemplate jdbc;
+    private final Consumer<String> onOwnershipChange;
 
     public JdbcOwnershipRegistry(JdbcTemplate jdbc) {
+        this(jdbc, aggregateId -> { });
+    }
+
+    /** @param onOwnershipChange told of each aggregate whose ownership this region records a change of */
+    public JdbcOwnershipRegistry(JdbcTemplate jdbc, Consumer<String> onOwnershipChange) {
         this.jdbc = jdbc;
+        this.onOwnershipChange = onOwnershipChange;
     }
 
     @Override
@@ -41,20 +52,95 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
 
     /**
      * Reads the ownership of the given aggregates and share-locks the rows until the transaction ends, so that no
-     * transfer can commit between an append's check and its commit.
+     * transfer can commit between an append's check and its commit. Rows this transaction has already locked (a
+     * command's ownership check, {@link #lockForCommand}) or written are not read again: the lock it holds keeps
+     * them as they were read.
      */
     public Map<String, Ownership> lockForAppend(Collection<String> aggregateIds) {
         Map<String, Ownership> byId = new LinkedHashMap<>();
         if (aggregateIds.isEmpty()) {
             return byId;
         }
-        jdbc.query(con -> {
-            var statement = con.prepareStatement(
-                    "select " + COLUMNS + " from regent_ownership where aggregate_id = any(?) for share");
-            statement.setArray(1, con.createArrayOf("varchar", aggregateIds.toArray()));
-            return statement;
-        }, OWNERSHIP).forEach(ownership -> byId.put(ownership.aggregateId(), ownership));
+        Map<String, Ownership> locked = lockedInThisTransaction();
+        List<String> toLock = locked == null ? List.copyOf(aggregateIds)
+                : aggregateIds.stream().filter(id -> !locked.containsKey(id)).toList();
+        if (!toLock.isEmpty()) {
+            jdbc.query(con -> {
+                var statement = con.prepareStatement(
+                        "select " + COLUMNS + " from regent_ownership where aggregate_id = any(?) for share");
+                statement.setArray(1, con.createArrayOf("varchar", toLock.toArray()));
+                return statement;
+            }, OWNERSHIP).forEach(ownership -> {
+                byId.put(ownership.aggregateId(), ownership);
+                remember(locked, ownership);
+            });
+        }
+        if (locked != null) {
+            aggregateIds.stream().filter(locked::containsKey).forEach(id -> byId.put(id, locked.get(id)));
+        }
         return byId;
+    }
+
+    /**
+     * A command's ownership check, where it is handled: reads the aggregate's ownership and locks the row until the
+     * transaction ends ({@code for share}, or {@code for update} when {@code exclusive}), so that the same read is
+     * the append's fence ({@link #lockForAppend} does not read it again) and no transfer can commit in between.
+     */
+    public Optional<Ownership> lockForCommand(String aggregateId, boolean exclusive) {
+        Optional<Ownership> ownership = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
+                + (exclusive ? "for update" : "for share"), OWNERSHIP, aggregateId).stream().findFirst();
+        Map<String, Ownership> locked = lockedInThisTransaction();
+        ownership.ifPresent(found -> remember(locked, found));
+        return ownership;
+    }
+
+    private static void remember(Map<String, Ownership> locked, Ownership ownership) {
+        if (locked != null) {
+            locked.put(ownership.aggregateId(), ownership);
+        }
+    }
+
+    /**
+     * Rows share- or update-locked by the current transaction, as read; null outside a transaction. Kept with the
+     * transaction's connection, so that a transaction started inside another (REQUIRES_NEW) does not take the
+     * outer one's locks for its own.
+     */
+    private Map<String, Ownership> lockedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        Object connection = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (connection == null) {
+            return null;
+        }
+        if (TransactionSynchronizationManager.getResource(this) instanceof LockedRows rows
+                && rows.connection() == connection) {
+            return rows.byId();
+        }
+        TransactionSynchronizationManager.unbindResourceIfPossible(this);
+        LockedRows rows = new LockedRows(connection, new HashMap<>());
+        TransactionSynchronizationManager.bindResource(this, rows);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (TransactionSynchronizationManager.getResource(JdbcOwnershipRegistry.this) == rows) {
+                    TransactionSynchronizationManager.unbindResource(JdbcOwnershipRegistry.this);
+                }
+            }
+        });
+        return rows.byId();
+    }
+
+    private record LockedRows(Object connection, Map<String, Ownership> byId) {
+    }
+
+    /** This transaction changed the row: the next fence reads (and locks) it again. */
+    private void forget(String aggregateId) {
+        Map<String, Ownership> locked = lockedInThisTransaction();
+        if (locked != null) {
+            locked.remove(aggregateId);
+        }
     }
 
     /**
@@ -63,10 +149,12 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * @throws org.springframework.dao.DuplicateKeyException when the id is already owned by anyone
      */
     public void assign(Ownership ownership, Instant assignedAt) {
+        forget(ownership.aggregateId());
         jdbc.update("insert into regent_ownership (" + COLUMNS + ", assigned_at) values (?, ?, ?, ?, ?, ?)",
                 ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(), ownership.epoch(),
                 ownership.rule(), Timestamp.from(assignedAt));
         recordHistory(ownership, OwnershipChange.Kind.ASSIGNED, null, assignedAt);
+        remember(lockedInThisTransaction(), ownership); // a row this transaction inserted is locked until it ends
     }
 
     /**
@@ -77,6 +165,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * @throws IllegalStateException when this region is neither the owner nor already released to {@code to}
      */
     public Ownership release(String aggregateId, Region local, Region to, String reason, Instant at) {
+        forget(aggregateId);
         Ownership current = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
                 + "for update", OWNERSHIP, aggregateId).stream().findFirst()
                 .orElseThrow(() -> new UnresolvableOwnershipException(aggregateId));
@@ -91,6 +180,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         jdbc.update("update regent_ownership set owner_region = ?, epoch = ?, assigned_at = ?, recorded_at = now() "
                 + "where aggregate_id = ?", to.name(), next.epoch(), Timestamp.from(at), aggregateId);
         recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, at);
+        onOwnershipChange.accept(aggregateId);
         return next;
     }
 
@@ -100,6 +190,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * @return the ownership this region knew before
      */
     public Optional<Ownership> recordTransfer(Ownership next, String reason, Instant at) {
+        forget(next.aggregateId());
         Optional<Ownership> before = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
                 + "for update", OWNERSHIP, next.aggregateId()).stream().findFirst();
         recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, at);
@@ -112,6 +203,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
                  where regent_ownership.epoch < excluded.epoch
                 """, next.aggregateId(), next.aggregateType(), next.owner().name(), next.epoch(), next.rule(),
                 Timestamp.from(at));
+        onOwnershipChange.accept(next.aggregateId());
         return before;
     }
 
@@ -148,9 +240,10 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * @return true when the registry changed
      */
     public boolean recordReplicated(Ownership ownership, Instant assignedAt) {
+        forget(ownership.aggregateId());
         recordHistory(ownership, ownership.epoch() == Ownership.FIRST_EPOCH ? OwnershipChange.Kind.ASSIGNED
                 : OwnershipChange.Kind.TRANSFERRED, null, assignedAt);
-        return jdbc.update("""
+        boolean changed = jdbc.update("""
                 insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (aggregate_id) do update
@@ -159,5 +252,9 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
                  where regent_ownership.epoch < excluded.epoch
                 """, ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(),
                 ownership.epoch(), ownership.rule(), Timestamp.from(assignedAt)) > 0;
+        if (changed) {
+            onOwnershipChange.accept(ownership.aggregateId());
+        }
+        return changed;
     }
 }

@@ -3,6 +3,7 @@ package dev.regent.infrastructure.ownership;
 import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.failover.FailoverPolicies;
 import dev.regent.infrastructure.postgres.RegentSchemas;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.PersonalDataProtectingStorageEngine;
@@ -13,6 +14,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -55,11 +57,19 @@ public class OwnershipConfiguration {
         return new OwnedAggregateCatalog(aggregates.types());
     }
 
-    /** Registers the owned aggregates with Axon, and refuses to start if Axon knows an aggregate without an owner. */
     @Bean
-    ConfigurerModule ownedAggregatesRegistration(OwnedAggregates aggregates) {
+    AggregateCaches aggregateCaches(RegentProperties properties) {
+        return new AggregateCaches(properties.getAggregateCacheSize());
+    }
+
+    /**
+     * Registers the owned aggregates with Axon, each with its cache, and refuses to start if Axon knows an aggregate
+     * without an owner.
+     */
+    @Bean
+    ConfigurerModule ownedAggregatesRegistration(OwnedAggregates aggregates, AggregateCaches caches) {
         return configurer -> {
-            aggregates.types().forEach(configurer::configureAggregate);
+            aggregates.types().forEach(type -> configurer.configureAggregate(aggregate(type, caches)));
             configurer.onInitialize(config -> config.onStart(Phase.OUTBOUND_COMMAND_CONNECTORS, () -> {
                 List<String> unowned = config.findModules(AggregateConfiguration.class).stream()
                         .map(module -> module.aggregateType())
@@ -73,9 +83,14 @@ public class OwnershipConfiguration {
         };
     }
 
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, AggregateCaches caches) {
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        return caches.enabled() ? aggregate.configureCache(config -> caches.of(type)) : aggregate;
+    }
+
     @Bean
-    JdbcOwnershipRegistry ownershipRegistry(JdbcTemplate jdbcTemplate) {
-        return new JdbcOwnershipRegistry(jdbcTemplate);
+    JdbcOwnershipRegistry ownershipRegistry(JdbcTemplate jdbcTemplate, AggregateCaches caches) {
+        return new JdbcOwnershipRegistry(jdbcTemplate, caches::evict);
     }
 
     @Bean
@@ -91,7 +106,8 @@ public class OwnershipConfiguration {
     OwnershipEnforcingInterceptor ownershipEnforcingInterceptor(OwnershipResolver resolver,
                                                                 JdbcOwnershipRegistry registry, EventBus eventBus,
                                                                 Clock clock) {
-        return new OwnershipEnforcingInterceptor(resolver, registry, eventBus, clock);
+        return new OwnershipEnforcingInterceptor(resolver, registry, eventBus, clock,
+                command -> command.getMetaData().containsKey(FailoverPolicies.DELIVERY));
     }
 
     @Bean
@@ -108,7 +124,7 @@ public class OwnershipConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           JdbcOwnershipRegistry registry, Region localRegion, MeterRegistry meters,
-                                          SubjectKeys subjectKeys) {
+                                          SubjectKeys subjectKeys, AggregateCaches caches) {
         EventStorageEngine jdbc = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
@@ -120,7 +136,8 @@ public class OwnershipConfiguration {
                 .schema(RegentSchemas.events())
                 .build();
         // Fenced by ownership, then personal data encrypted at rest: the JDBC store never holds it in the clear.
-        return new OwnerFencedEventStorageEngine(new PersonalDataProtectingStorageEngine(jdbc, subjectKeys), registry,
+        return new OwnerFencedEventStorageEngine(
+                new PersonalDataProtectingStorageEngine(jdbc, subjectKeys, caches::evict), registry,
                 localRegion, meters);
     }
 

@@ -17,11 +17,18 @@ import org.springframework.dao.DuplicateKeyException;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Runs where a command is handled, inside its transaction: refuses a command for an aggregate this region does not own
  * (or under a stale epoch), and for a creating command records this region's ownership and the
  * {@link OwnershipAssignedEvent} in the same transaction as the aggregate's first event.
+ *
+ * <p>The check's read locks the aggregate's ownership row until the transaction ends, and is the append's fence too
+ * ({@link OwnerFencedEventStorageEngine} does not read it again): one statement per command for both, and no transfer
+ * can commit between the check and the append. The lock is shared, or exclusive for commands that must take turns
+ * at the owner (deliveries from other regions, which then lock the row exclusively themselves: taking a shared lock
+ * first and upgrading it would deadlock two of them).
  */
 public class OwnershipEnforcingInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -29,19 +36,22 @@ public class OwnershipEnforcingInterceptor implements MessageHandlerInterceptor<
     private final JdbcOwnershipRegistry registry;
     private final EventBus eventBus;
     private final Clock clock;
+    private final Predicate<CommandMessage<?>> takesTurns;
 
     public OwnershipEnforcingInterceptor(OwnershipResolver resolver, JdbcOwnershipRegistry registry, EventBus eventBus,
-                                         Clock clock) {
+                                         Clock clock, Predicate<CommandMessage<?>> takesTurns) {
         this.resolver = resolver;
         this.registry = registry;
         this.eventBus = eventBus;
         this.clock = clock;
+        this.takesTurns = takesTurns;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        Optional<ResolvedOwner> resolved = resolver.resolve(command);
+        boolean exclusive = takesTurns.test(command);
+        Optional<ResolvedOwner> resolved = resolver.resolve(command, id -> registry.lockForCommand(id, exclusive));
         if (resolved.isPresent()) {
             ResolvedOwner owner = resolved.get();
             Region local = resolver.localRegion();

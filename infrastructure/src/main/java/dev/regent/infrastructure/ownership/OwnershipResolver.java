@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Decides which region owns the aggregate a command targets: by the aggregate's rule when the command creates it, by
@@ -60,13 +61,22 @@ public class OwnershipResolver {
      * @throws dev.regent.domain.ownership.UnknownJurisdictionException when a HOME attribute maps to no region
      */
     public Optional<ResolvedOwner> resolve(CommandMessage<?> command) {
+        return resolve(command, registry::find);
+    }
+
+    /**
+     * As {@link #resolve(CommandMessage)}, reading a known aggregate's ownership with {@code lookup} (e.g. a locking
+     * read, where the command is handled).
+     */
+    public Optional<ResolvedOwner> resolve(CommandMessage<?> command,
+                                           Function<String, Optional<Ownership>> lookup) {
         Optional<CommandTarget> target = catalog.targetOf(command.getCommandName());
         if (target.isEmpty()) {
             return Optional.empty();
         }
         String aggregateId = routingStrategy.getRoutingKey(command);
         Creation creation = target.get().creation();
-        Optional<Ownership> known = creation == Creation.ALWAYS ? Optional.empty() : registry.find(aggregateId);
+        Optional<Ownership> known = creation == Creation.ALWAYS ? Optional.empty() : lookup.apply(aggregateId);
         if (known.isPresent()) {
             return Optional.of(new ResolvedOwner(aggregateId, target.get(), known.get().owner(), known.get().epoch()));
         }

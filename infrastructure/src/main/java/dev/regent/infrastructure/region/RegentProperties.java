@@ -30,6 +30,8 @@ public class RegentProperties {
     private Map<String, List<String>> jurisdictions = new LinkedHashMap<>();
     /** Packages scanned for aggregates that declare an ownership rule. */
     private List<String> aggregatePackages = List.of("dev.regent.domain");
+    /** Aggregates of each type the owner keeps in memory between commands (0: none, every command replays). */
+    private int aggregateCacheSize = 10_000;
     private final Routing routing = new Routing();
     private final Kafka kafka = new Kafka();
     private final Events events = new Events();
@@ -113,6 +115,14 @@ public class RegentProperties {
 
     public void setAggregatePackages(List<String> aggregatePackages) {
         this.aggregatePackages = aggregatePackages;
+    }
+
+    public int getAggregateCacheSize() {
+        return aggregateCacheSize;
+    }
+
+    public void setAggregateCacheSize(int aggregateCacheSize) {
+        this.aggregateCacheSize = aggregateCacheSize;
     }
 
     public Routing getRouting() {

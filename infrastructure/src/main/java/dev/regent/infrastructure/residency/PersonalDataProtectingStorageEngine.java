@@ -2,6 +2,7 @@ package dev.regent.infrastructure.residency;
 
 import dev.regent.domain.residency.Erasure;
 import dev.regent.infrastructure.postgres.ForwardingEventStorageEngine;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -12,6 +13,7 @@ import javax.crypto.SecretKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -23,10 +25,21 @@ import java.util.stream.Stream;
 public class PersonalDataProtectingStorageEngine extends ForwardingEventStorageEngine {
 
     private final SubjectKeys keys;
+    private final Consumer<String> onErasure;
 
     public PersonalDataProtectingStorageEngine(EventStorageEngine delegate, SubjectKeys keys) {
+        this(delegate, keys, aggregateId -> { });
+    }
+
+    /**
+     * @param onErasure told of the aggregate of each event that erases a subject (e.g. to drop it from memory: what
+     *                  it held in the clear is gone for good)
+     */
+    public PersonalDataProtectingStorageEngine(EventStorageEngine delegate, SubjectKeys keys,
+                                               Consumer<String> onErasure) {
         super(delegate);
         this.keys = keys;
+        this.onErasure = onErasure;
     }
 
     @Override
@@ -38,6 +51,9 @@ public class PersonalDataProtectingStorageEngine extends ForwardingEventStorageE
         PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
         if (model.erasesSubject()) {
             model.subjectOf(event.getPayload()).ifPresent(keys::shred);
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                onErasure.accept(domainEvent.getAggregateIdentifier());
+            }
         }
         if (!model.hasPersonalData()) {
             return event;
