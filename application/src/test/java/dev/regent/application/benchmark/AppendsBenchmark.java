@@ -69,7 +69,13 @@ class AppendsBenchmark {
             report.append(phase("round " + round + ", full pipeline (all processors running)", customers, version));
             version += APPENDS / customers.size();
             awaitReplicated(customers, version);
-            pauseProcessors();
+            // As a region deployed on its own machines sees it: the other regions and MirrorMaker 2 take no CPU here.
+            pauseProcessors(US, APAC);
+            ThreeRegions.topology().mirrorMaker().stop();
+            report.append(phase("round " + round + ", eu's own processors only (us, apac and MirrorMaker 2 stopped)",
+                    customers, version));
+            version += APPENDS / customers.size();
+            pauseProcessors(EU);
             report.append(phase("round " + round + ", command side alone (processors shut down)", customers,
                     version));
             version += APPENDS / customers.size();
@@ -79,6 +85,7 @@ class AppendsBenchmark {
                 report.append(profile);
                 version += APPENDS / customers.size();
             }
+            ThreeRegions.topology().mirrorMaker().restart();
             resumeProcessors();
             awaitReplicated(customers, version);
         }
@@ -234,8 +241,8 @@ class AppendsBenchmark {
         return out.toString();
     }
 
-    private static void pauseProcessors() {
-        for (String region : List.of(EU, US, APAC)) {
+    private static void pauseProcessors(String... regions) {
+        for (String region : regions) {
             ThreeRegions.region(region).bean(EventProcessingConfiguration.class).eventProcessors().values()
                     .forEach(EventProcessor::shutDown);
         }
