@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class PoisonEventsIT {
         awaitVersion(after, 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(parked(null)).hasSize(poison.size()));
-        Map<String, JsonNode> byAggregate = new java.util.HashMap<>();
+        Map<String, JsonNode> byAggregate = new HashMap<>();
         parked("customers").forEach(letter -> byAggregate.merge(letter.get("aggregateId").asText()
                 + "#" + letter.get("sequenceNumber").asLong(), letter, (a, b) -> a));
         assertThat(reason(byAggregate.get(unknownType + "#0"))).isEqualTo("unknown-type");

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -38,7 +37,6 @@ class DeadLetterController {
     }
 
     @PostMapping("/dead-letters/{view}/{letterId}/skip")
-    @ResponseStatus(HttpStatus.OK)
     RetryOutcome skip(@PathVariable String view, @PathVariable String letterId) {
         return found(() -> {
             try {

@@ -8,12 +8,10 @@ import dev.regent.domain.identity.EmailAddress;
 import dev.regent.domain.identity.PersonName;
 import dev.regent.domain.identity.PhoneNumber;
 import dev.regent.domain.identity.RegisterCustomerCommand;
-import dev.regent.infrastructure.embedded.EmbeddedPostgresServer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -196,45 +194,15 @@ class AppendsBenchmark {
     }
 
     private String raw(List<String> customers) throws Exception {
-        JdbcTemplate jdbc = ThreeRegions.database(EU);
-        jdbc.execute("create table if not exists bench_raw_event (like domain_event_entry including all)");
-        Map<String, Object> sample = jdbc.queryForMap("select payload, meta_data, payload_type, type from "
-                + "domain_event_entry where payload_type like '%CustomerContactChangedEvent' limit 1");
-        EmbeddedPostgresServer database = ThreeRegions.region(EU).database();
-        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.username());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(THREADS);
-        config.setAutoCommit(false);
         StringBuilder out = new StringBuilder();
-        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+        try (RawInserts raw = RawInserts.intoEu(THREADS)) {
             for (int r = 1; r <= 2; r++) {
-                int round = r;
+                long offset = (long) APPENDS * r;
                 Cpu before = Cpu.now();
                 long start = System.nanoTime();
-                runConcurrently(APPENDS, n -> {
-                    try (var connection = pool.getConnection();
-                         var insert = connection.prepareStatement("insert into bench_raw_event "
-                                 + "(event_identifier, aggregate_identifier, sequence_number, type, payload_type, "
-                                 + "payload_revision, payload, meta_data, time_stamp) "
-                                 + "values (?, ?, ?, ?, ?, null, ?, ?, ?)")) {
-                        insert.setString(1, java.util.UUID.randomUUID().toString());
-                        insert.setString(2, customers.get(n % customers.size()));
-                        insert.setLong(3, n + (long) APPENDS * round);
-                        insert.setString(4, (String) sample.get("type"));
-                        insert.setString(5, (String) sample.get("payload_type"));
-                        insert.setBytes(6, (byte[]) sample.get("payload"));
-                        insert.setBytes(7, (byte[]) sample.get("meta_data"));
-                        insert.setString(8, java.time.Instant.now().toString());
-                        insert.executeUpdate();
-                        connection.commit();
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                runConcurrently(APPENDS, n -> raw.insert(customers.get(n % customers.size()), n + offset));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                out.append(String.format("raw PostgreSQL inserts, round %d: %,.0f /s%n%s", round, APPENDS / seconds,
+                out.append(String.format("raw PostgreSQL inserts, round %d: %,.0f /s%n%s", r, APPENDS / seconds,
                         Cpu.now().minus(before).describe(APPENDS)));
             }
         }

@@ -1,7 +1,5 @@
 package dev.regent.application.benchmark;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.regent.application.support.RegentClient;
 import dev.regent.application.support.ThreeRegions;
 import dev.regent.domain.identity.ChangeCustomerContactCommand;
@@ -11,7 +9,6 @@ import dev.regent.domain.identity.EmailAddress;
 import dev.regent.domain.identity.PersonName;
 import dev.regent.domain.identity.PhoneNumber;
 import dev.regent.domain.identity.RegisterCustomerCommand;
-import dev.regent.infrastructure.embedded.EmbeddedPostgresServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,17 +16,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -120,41 +113,13 @@ class PhysicalLimitsBenchmark {
         double regent = customers.size() * perCustomer / seconds(start);
         awaitReplicated(customers, 1 + perCustomer); // the next phases start with nothing left to replicate
 
-        EmbeddedPostgresServer database = ThreeRegions.region(EU).database();
-        JdbcTemplate jdbc = ThreeRegions.database(EU);
-        jdbc.execute("create table if not exists bench_raw_event (like domain_event_entry including all)");
-        Map<String, Object> sample = jdbc.queryForMap("select payload, meta_data, payload_type, type from "
-                + "domain_event_entry where payload_type like '%CustomerContactChangedEvent' limit 1");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        config.setUsername(database.username());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(THREADS);
-        config.setAutoCommit(false);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        double raw;
+        try (RawInserts inserts = RawInserts.intoEu(THREADS)) {
             start = System.nanoTime();
-            runConcurrently(customers.size() * perCustomer, n -> {
-                try (Connection connection = pool.getConnection();
-                     PreparedStatement insert = connection.prepareStatement("insert into bench_raw_event "
-                             + "(event_identifier, aggregate_identifier, sequence_number, type, payload_type, "
-                             + "payload_revision, payload, meta_data, time_stamp) "
-                             + "values (?, ?, ?, ?, ?, null, ?, ?, ?)")) {
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, customers.get(n % customers.size()));
-                    insert.setLong(3, n);
-                    insert.setString(4, (String) sample.get("type"));
-                    insert.setString(5, (String) sample.get("payload_type"));
-                    insert.setBytes(6, (byte[]) sample.get("payload"));
-                    insert.setBytes(7, (byte[]) sample.get("meta_data"));
-                    insert.setString(8, java.time.Instant.now().toString());
-                    insert.executeUpdate();
-                    connection.commit();
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            runConcurrently(customers.size() * perCustomer,
+                    n -> inserts.insert(customers.get(n % customers.size()), n));
+            raw = customers.size() * perCustomer / seconds(start);
         }
-        double raw = customers.size() * perCustomer / seconds(start);
         rows.add(new String[]{String.format("appends in eu, %d threads (commands/s = events/s)", THREADS),
                 String.format("%,.0f /s", regent), String.format("raw PostgreSQL inserts %,.0f /s", raw),
                 String.format("%.0f %%", 100 * regent / raw)});

@@ -45,29 +45,17 @@ public final class MirroredTopics {
 
     /** Every record of {@code topic} on {@code region}'s cluster keyed by one of {@code keys}, in offset order. */
     public static List<ConsumerRecord<String, byte[]>> records(String region, String topic, List<String> keys) {
-        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        Map<TopicPartition, Long> beginning;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(region))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (keys.contains(record.key())) {
-                        matching.add(record);
-                    }
-                });
-            }
+            beginning = consumer.beginningOffsets(partitions(consumer, topic));
         }
-        return matching;
+        return recordsSince(region, beginning).stream().filter(record -> keys.contains(record.key())).toList();
     }
 
     /** The end offset of each partition of {@code topic} on {@code region}'s cluster: where new records will go. */
     public static Map<TopicPartition, Long> endOffsets(String region, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(region))) {
-            return consumer.endOffsets(consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList());
+            return consumer.endOffsets(partitions(consumer, topic));
         }
     }
 
@@ -84,6 +72,10 @@ public final class MirroredTopics {
             }
         }
         return records;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     private static Map<String, Object> consumerConfig(String region) {

@@ -194,15 +194,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         Optional<Ownership> before = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
                 + "for update", OWNERSHIP, next.aggregateId()).stream().findFirst();
         recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, at);
-        jdbc.update("""
-                insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (aggregate_id) do update
-                   set owner_region = excluded.owner_region, epoch = excluded.epoch, rule = excluded.rule,
-                       assigned_at = excluded.assigned_at, recorded_at = now()
-                 where regent_ownership.epoch < excluded.epoch
-                """, next.aggregateId(), next.aggregateType(), next.owner().name(), next.epoch(), next.rule(),
-                Timestamp.from(at));
+        recordIfNewerEpoch(next, at);
         onOwnershipChange.accept(next.aggregateId());
         return before;
     }
@@ -243,7 +235,16 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         forget(ownership.aggregateId());
         recordHistory(ownership, ownership.epoch() == Ownership.FIRST_EPOCH ? OwnershipChange.Kind.ASSIGNED
                 : OwnershipChange.Kind.TRANSFERRED, null, assignedAt);
-        boolean changed = jdbc.update("""
+        boolean changed = recordIfNewerEpoch(ownership, assignedAt);
+        if (changed) {
+            onOwnershipChange.accept(ownership.aggregateId());
+        }
+        return changed;
+    }
+
+    /** Writes {@code ownership} unless this region already knows the same or a later epoch: never rolls back. */
+    private boolean recordIfNewerEpoch(Ownership ownership, Instant at) {
+        return jdbc.update("""
                 insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (aggregate_id) do update
@@ -251,10 +252,6 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
                        assigned_at = excluded.assigned_at, recorded_at = now()
                  where regent_ownership.epoch < excluded.epoch
                 """, ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(),
-                ownership.epoch(), ownership.rule(), Timestamp.from(assignedAt)) > 0;
-        if (changed) {
-            onOwnershipChange.accept(ownership.aggregateId());
-        }
-        return changed;
+                ownership.epoch(), ownership.rule(), Timestamp.from(at)) > 0;
     }
 }

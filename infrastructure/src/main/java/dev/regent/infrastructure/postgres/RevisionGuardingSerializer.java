@@ -8,6 +8,9 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.UnknownSerializedType;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Refuses to read an object serialized under a newer {@code @Revision} than its class declares here. Upcasters bring
  * older revisions up before this point; a newer one can only come from a region that was upgraded first, and reading
@@ -18,6 +21,8 @@ public class RevisionGuardingSerializer implements Serializer {
 
     private final Serializer delegate;
     private final RevisionResolver revisions;
+    /** Type name → the revision its class declares here ("" for none, or a type this region does not know). */
+    private final Map<String, String> knownRevisions = new ConcurrentHashMap<>();
 
     public RevisionGuardingSerializer(Serializer delegate, RevisionResolver revisions) {
         this.delegate = delegate;
@@ -34,14 +39,19 @@ public class RevisionGuardingSerializer implements Serializer {
         if (type.getRevision() == null) {
             return;
         }
-        Class<?> known = delegate.classForType(type);
-        if (known == UnknownSerializedType.class) {
-            return;
+        // Read for every event a processor handles: the class lookup and its annotation are remembered per type.
+        String knownRevision = knownRevisions.computeIfAbsent(type.getName(), name -> {
+            Class<?> known = delegate.classForType(type);
+            String revision = known == UnknownSerializedType.class ? null : revisions.revisionOf(known);
+            return revision == null ? "" : revision;
+        });
+        if (!knownRevision.isEmpty() && isNewer(type.getRevision(), knownRevision)) {
+            throw new NewerEventRevisionException(simpleName(type.getName()), type.getRevision(), knownRevision);
         }
-        String knownRevision = revisions.revisionOf(known);
-        if (isNewer(type.getRevision(), knownRevision)) {
-            throw new NewerEventRevisionException(known.getSimpleName(), type.getRevision(), knownRevision);
-        }
+    }
+
+    private static String simpleName(String typeName) {
+        return typeName.substring(typeName.lastIndexOf('.') + 1);
     }
 
     /** Numeric revisions are compared as numbers; anything else is the upcasters' business. */

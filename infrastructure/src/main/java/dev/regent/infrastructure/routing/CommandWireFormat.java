@@ -5,9 +5,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 
 /** Converts commands and their results to and from the wire, with Axon's message serializer. */
 public class CommandWireFormat {
@@ -39,13 +37,10 @@ public class CommandWireFormat {
     }
 
     private SerializedPart serialize(Object object) {
-        SerializedObject<String> serialized = serializer.serialize(object, String.class);
-        return new SerializedPart(serialized.getType().getName(), serialized.getType().getRevision(),
-                serialized.getData());
+        return SerializedPart.of(object, serializer);
     }
 
     private <T> T deserialize(SerializedPart part) {
-        return serializer.deserialize(new SimpleSerializedObject<>(part.data(), String.class, part.type(),
-                part.revision()));
+        return part.read(serializer);
     }
 }

@@ -5,9 +5,7 @@ import dev.regent.infrastructure.routing.ForwardedCommand.SerializedPart;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 
 import java.time.Instant;
 
@@ -36,13 +34,10 @@ public class StreamWireFormat {
     }
 
     private SerializedPart serialize(Object object) {
-        SerializedObject<String> serialized = serializer.serialize(object, String.class);
-        return new SerializedPart(serialized.getType().getName(), serialized.getType().getRevision(),
-                serialized.getData());
+        return SerializedPart.of(object, serializer);
     }
 
     private <T> T deserialize(SerializedPart part) {
-        return serializer.deserialize(new SimpleSerializedObject<>(part.data(), String.class, part.type(),
-                part.revision()));
+        return part.read(serializer);
     }
 }
