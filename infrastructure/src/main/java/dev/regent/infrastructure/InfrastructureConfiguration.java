@@ -6,6 +6,7 @@ import dev.regent.infrastructure.kafka.EventTransportConfiguration;
 import dev.regent.infrastructure.ownership.OwnershipConfiguration;
 import dev.regent.infrastructure.postgres.AxonStoresConfiguration;
 import dev.regent.infrastructure.postgres.SerializationConfiguration;
+import dev.regent.infrastructure.peer.PeerConfiguration;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.ResidencyConfiguration;
 import dev.regent.infrastructure.routing.RoutingConfiguration;
@@ -21,7 +22,7 @@ import java.time.Clock;
 /** The infrastructure module's wiring: one region's stores, ownership enforcement, routing and event transport. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegentProperties.class)
-@Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class,
+@Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class, PeerConfiguration.class,
         FailoverConfiguration.class, TransferConfiguration.class, EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class})
 public class InfrastructureConfiguration {
 

@@ -28,6 +28,12 @@ public final class LocalCommand implements Callable<Integer> {
             + "(default: a temporary directory, deleted on exit).")
     Path dataDir;
 
+    @Option(names = "--tokens-file", defaultValue = "regent-local.env",
+            description = "Where to write one ready bearer token per role, as shell exports (default: ${DEFAULT-VALUE}"
+                    + "; readable by you only). `source` it, then call the API with "
+                    + "-H \"Authorization: Bearer $REGENT_TOKEN_WRITE\".")
+    Path tokensFile;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -42,11 +48,26 @@ public final class LocalCommand implements Callable<Integer> {
                 new LocalTopology.Settings(ports, dir, temporary, Map.of()),
                 region -> System.out.printf("Region %-4s ready at %s  (PostgreSQL %s, Kafka %s)%n", region.name(),
                         region.url(), region.database().jdbcUrl(), region.broker().bootstrapServers()));
+
+        writeTokens(topology.identity());
         System.out.printf("All %d regions up in %.1f s. MirrorMaker 2 mirrors %s. Ctrl-C stops them.%n",
                 REGIONS.size(), Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
                 topology.mirrorMaker().flows().keySet());
         // The topology's shutdown hook stops every region on Ctrl-C.
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** One token per role, written as shell exports for `source`, and said where. */
+    private void writeTokens(LocalIdentityProvider identity) {
+        StringBuilder exports = new StringBuilder("# Bearer tokens of `regent local` (valid "
+                + LocalIdentityProvider.TOKEN_LIFETIME.toHours() + " h, for this run only). source this file.\n");
+        identity.roleTokens().forEach((variable, token) -> exports.append("export ").append(variable).append('=')
+                .append(token).append('\n'));
+        Path file = tokensFile.toAbsolutePath();
+        LocalPki.writeSecret(file, exports.toString());
+        System.out.println("Tokens for " + LocalIdentityProvider.ROLES.stream().map(role -> role.variable())
+                .toList() + " written to " + file + ": source it, then e.g. curl -H \"Authorization: Bearer "
+                + "$REGENT_TOKEN_WRITE\" ...");
     }
 }

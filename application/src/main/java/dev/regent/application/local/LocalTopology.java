@@ -13,6 +13,7 @@ import org.springframework.boot.logging.LoggingSystem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
 
 /**
  * Starts every region on this machine: databases and brokers first, then MirrorMaker 2 between the brokers, then the
- * region services (in parallel). Closing stops everything in reverse order and, unless asked to keep it, deletes the
- * data.
+ * region services (in parallel). Each region gets a certificate from a throwaway CA for its peer listener (mutual
+ * TLS between regions), and every region trusts one local token issuer ({@link LocalIdentityProvider}). Closing stops
+ * everything in reverse order and, unless asked to keep it, deletes the data.
  */
 public final class LocalTopology implements AutoCloseable {
 
@@ -47,6 +49,9 @@ public final class LocalTopology implements AutoCloseable {
 
     private final Settings settings;
     private final Map<String, LocalRegion> regions = new LinkedHashMap<>();
+    private final Map<String, Integer> peerPorts = new LinkedHashMap<>();
+    private final LocalIdentityProvider identity = LocalIdentityProvider.create();
+    private LocalPki pki;
     private EmbeddedMirrorMaker mirrorMaker;
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
 
@@ -79,6 +84,8 @@ public final class LocalTopology implements AutoCloseable {
     }
 
     private void startInfrastructure() {
+        pki = LocalPki.create(settings.dataDir().resolve("pki"), "Regent local CA");
+        settings.ports().keySet().forEach(name -> peerPorts.put(name, freePort()));
         Map<String, String> bootstrapByRegion = new LinkedHashMap<>();
         Map<String, EmbeddedPostgresServer> databases = new LinkedHashMap<>();
         Map<String, EmbeddedKafkaBroker> brokers = new LinkedHashMap<>();
@@ -111,8 +118,14 @@ public final class LocalTopology implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("regent.region", name);
         properties.put("server.port", Integer.toString(settings.ports().get(name)));
-        settings.ports().forEach((region, port) -> properties.put("regent.regions." + region,
-                "http://localhost:" + port));
+        peerPorts.forEach((region, port) -> properties.put("regent.regions." + region,
+                "https://localhost:" + port));
+        LocalPki.Issued certificate = pki.issueForRegion(name);
+        properties.put("regent.peer.port", Integer.toString(peerPorts.get(name)));
+        properties.put("regent.peer.certificate", "file:" + certificate.certificate());
+        properties.put("regent.peer.private-key", "file:" + certificate.privateKey());
+        properties.put("regent.peer.trust", "file:" + pki.caCertificate());
+        properties.putAll(identity.regionProperties());
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
@@ -145,6 +158,29 @@ public final class LocalTopology implements AutoCloseable {
 
     public EmbeddedMirrorMaker mirrorMaker() {
         return mirrorMaker;
+    }
+
+    /** The token issuer every region trusts. */
+    public LocalIdentityProvider identity() {
+        return identity;
+    }
+
+    /** The CA every region's peer certificate chains to. */
+    public LocalPki pki() {
+        return pki;
+    }
+
+    /** The port of a region's peer listener (mutual TLS, {@code /internal/**} only). */
+    public int peerPort(String region) {
+        return peerPorts.get(region);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops services, MirrorMaker 2, brokers and databases, in that order. Runs at JVM exit if not called before. */

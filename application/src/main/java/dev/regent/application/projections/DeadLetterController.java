@@ -6,6 +6,11 @@ import dev.regent.projections.deadletter.DeadLetters.RetryOutcome;
 import dev.regent.projections.deadletter.ParkedEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import dev.regent.application.audit.OperatorActions;
+import dev.regent.application.web.OperatorRequest;
+import dev.regent.domain.shared.InvalidValueException;
+import java.security.Principal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +26,11 @@ import java.util.function.Supplier;
 class DeadLetterController {
 
     private final DeadLetters deadLetters;
+    private final OperatorActions operatorActions;
 
-    DeadLetterController(DeadLetters deadLetters) {
+    DeadLetterController(DeadLetters deadLetters, OperatorActions operatorActions) {
         this.deadLetters = deadLetters;
+        this.operatorActions = operatorActions;
     }
 
     @GetMapping("/dead-letters")
@@ -32,19 +39,32 @@ class DeadLetterController {
     }
 
     @PostMapping("/dead-letters/{view}/retry")
-    RetryOutcome retry(@PathVariable String view) {
-        return found(() -> deadLetters.retry(view));
+    RetryOutcome retry(@PathVariable String view, @RequestBody(required = false) OperatorRequest request,
+                       Principal operator) {
+        return operatorActions.run(operator, "dead-letters-retry", view, OperatorRequest.reasonOf(request),
+                () -> found(() -> deadLetters.retry(view)), DeadLetterController::outcome);
     }
 
+    /** Giving an event up changes what the view shows: a reason is required, and kept with who gave it. */
     @PostMapping("/dead-letters/{view}/{letterId}/skip")
-    RetryOutcome skip(@PathVariable String view, @PathVariable String letterId) {
-        return found(() -> {
+    RetryOutcome skip(@PathVariable String view, @PathVariable String letterId,
+                      @RequestBody(required = false) OperatorRequest request, Principal operator) {
+        String reason = OperatorRequest.reasonOf(request);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidValueException("reason", "say why the event is given up: it is kept with your name");
+        }
+        return operatorActions.run(operator, "dead-letters-skip", view + "/" + letterId, reason, () -> found(() -> {
             try {
                 return deadLetters.skip(view, letterId);
             } catch (IllegalStateException behindAnother) {
                 throw new BusinessRuleViolation(behindAnother.getMessage());
             }
-        });
+        }), DeadLetterController::outcome);
+    }
+
+    private static String outcome(RetryOutcome outcome) {
+        return outcome.aggregatesCleared() + " of " + outcome.aggregatesTried() + " aggregates cleared, "
+                + outcome.stillParked() + " still parked";
     }
 
     private static RetryOutcome found(Supplier<RetryOutcome> action) {

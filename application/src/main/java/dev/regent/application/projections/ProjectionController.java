@@ -8,6 +8,10 @@ import dev.regent.domain.shared.BusinessRuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import dev.regent.application.audit.OperatorActions;
+import dev.regent.application.web.OperatorRequest;
+import java.security.Principal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,10 +24,12 @@ class ProjectionController {
 
     private final ProjectionRebuilds rebuilds;
     private final Region localRegion;
+    private final OperatorActions operatorActions;
 
-    ProjectionController(ProjectionRebuilds rebuilds, Region localRegion) {
+    ProjectionController(ProjectionRebuilds rebuilds, Region localRegion, OperatorActions operatorActions) {
         this.rebuilds = rebuilds;
         this.localRegion = localRegion;
+        this.operatorActions = operatorActions;
     }
 
     @GetMapping("/projections")
@@ -38,14 +44,17 @@ class ProjectionController {
 
     /** 202: the rebuild runs in the background; follow it at {@code GET /projections/{view}}. */
     @PostMapping("/projections/{view}/rebuild")
-    ResponseEntity<RebuildStatus> rebuild(@PathVariable String view) {
-        RebuildStatus status = known(view, () -> {
-            try {
-                return rebuilds.start(view);
-            } catch (IllegalStateException alreadyRebuilding) {
-                throw new BusinessRuleViolation(alreadyRebuilding.getMessage());
-            }
-        });
+    ResponseEntity<RebuildStatus> rebuild(@PathVariable String view,
+                                          @RequestBody(required = false) OperatorRequest request,
+                                          Principal operator) {
+        RebuildStatus status = operatorActions.run(operator, "rebuild", view, OperatorRequest.reasonOf(request),
+                () -> known(view, () -> {
+                    try {
+                        return rebuilds.start(view);
+                    } catch (IllegalStateException alreadyRebuilding) {
+                        throw new BusinessRuleViolation(alreadyRebuilding.getMessage());
+                    }
+                }), started -> "started");
         return ResponseEntity.accepted().location(URI.create("/projections/" + view)).body(status);
     }
 

@@ -1,14 +1,16 @@
 package dev.regent.application.reconciliation;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
-import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.peer.PeerClient;
 import dev.regent.projections.reconciliation.BucketDigest;
 import dev.regent.projections.reconciliation.Digest;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -18,38 +20,61 @@ import java.util.Map;
 @Component
 class OwnerDigests {
 
-    private final RegentProperties properties;
-    private final Region localRegion;
-    private final RestClient http;
+    /** Digests of a million aggregates take a while to compute. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    OwnerDigests(RegentProperties properties, Region localRegion, RestClient.Builder builder) {
-        this.properties = properties;
+    private final PeerClient peers;
+    private final Region localRegion;
+    private final ObjectMapper json;
+
+    OwnerDigests(PeerClient peers, Region localRegion, ObjectMapper json) {
+        this.peers = peers;
         this.localRegion = localRegion;
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(5));
-        requests.setReadTimeout(Duration.ofMinutes(5));
-        this.http = builder.requestFactory(requests).build();
+        this.json = json;
     }
 
     List<BucketDigest> buckets(Region owner, String view, int buckets) {
-        return http.get().uri(url(owner, "/internal/reconciliation/{view}/buckets?for={region}&buckets={buckets}"),
-                view, localRegion.name(), buckets).retrieve().body(new ParameterizedTypeReference<>() { });
+        return read(owner, call(owner, () -> peers.get(owner, "/internal/reconciliation/" + view + "/buckets?for="
+                + localRegion.name() + "&buckets=" + buckets, TIMEOUT)), new TypeReference<>() { });
     }
 
     List<Digest> entries(Region owner, String view, int buckets, Collection<Integer> wanted) {
-        return http.post().uri(url(owner, "/internal/reconciliation/{view}/entries?for={region}&buckets={buckets}"),
-                        view, localRegion.name(), buckets)
-                .body(wanted).retrieve().body(new ParameterizedTypeReference<>() { });
+        return read(owner, call(owner, () -> peers.post(owner, "/internal/reconciliation/" + view + "/entries?for="
+                + localRegion.name() + "&buckets=" + buckets, json.writeValueAsString(wanted), TIMEOUT, Map.of())),
+                new TypeReference<>() { });
     }
 
     long resync(Region owner, Collection<String> aggregateIds) {
-        Map<String, Object> answer = http.post().uri(url(owner, "/internal/reconciliation/resync?for={region}"),
-                        localRegion.name())
-                .body(aggregateIds).retrieve().body(new ParameterizedTypeReference<>() { });
-        return answer == null ? 0 : ((Number) answer.getOrDefault("events", 0)).longValue();
+        Map<String, Number> answer = read(owner, call(owner, () -> peers.post(owner,
+                "/internal/reconciliation/resync?for=" + localRegion.name(), json.writeValueAsString(aggregateIds),
+                TIMEOUT, Map.of())), new TypeReference<>() { });
+        return answer.getOrDefault("events", 0).longValue();
     }
 
-    private String url(Region owner, String path) {
-        return properties.urlOf(owner).toString().replaceAll("/$", "") + path;
+    private interface Call {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    private static HttpResponse<String> call(Region owner, Call call) {
+        try {
+            return call.send();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Region " + owner + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking region " + owner, e);
+        }
+    }
+
+    private <T> T read(Region owner, HttpResponse<String> response, TypeReference<T> type) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Region " + owner + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        try {
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable answer from region " + owner, e);
+        }
     }
 }

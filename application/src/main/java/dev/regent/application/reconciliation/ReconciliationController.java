@@ -5,6 +5,8 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.projections.reconciliation.Incident;
 import dev.regent.projections.reconciliation.ReconciliationReport;
 import org.springframework.http.ResponseEntity;
+import dev.regent.application.audit.OperatorActions;
+import java.security.Principal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +20,7 @@ import java.util.List;
 class ReconciliationController {
 
     /** {@code repair}: forget drifted replica rows and have their owners publish them again (default true). */
-    record StartRun(Boolean repair) {
+    record StartRun(Boolean repair, String reason) {
     }
 
     record Status(List<Incident> incidents, List<ReconciliationReport> latestRuns) {
@@ -26,17 +28,23 @@ class ReconciliationController {
 
     private final ReconciliationService reconciliation;
     private final Region localRegion;
+    private final OperatorActions operatorActions;
 
-    ReconciliationController(ReconciliationService reconciliation, Region localRegion) {
+    ReconciliationController(ReconciliationService reconciliation, Region localRegion,
+                             OperatorActions operatorActions) {
         this.reconciliation = reconciliation;
         this.localRegion = localRegion;
+        this.operatorActions = operatorActions;
     }
 
     /** 202: the run goes on in the background; follow it at the Location. */
     @PostMapping("/reconciliation/runs")
-    ResponseEntity<ReconciliationReport> start(@RequestBody(required = false) StartRun request) {
+    ResponseEntity<ReconciliationReport> start(@RequestBody(required = false) StartRun request, Principal operator) {
         boolean repair = request == null || request.repair() == null || request.repair();
-        ReconciliationReport run = reconciliation.start("api", repair);
+        ReconciliationReport run = operatorActions.run(operator, repair ? "reconcile-and-repair" : "reconcile",
+                localRegion.name(), request == null ? null : request.reason(),
+                () -> reconciliation.start("api:" + OperatorActions.nameOf(operator), repair),
+                started -> "run " + started.runId());
         return ResponseEntity.accepted().location(URI.create("/reconciliation/runs/" + run.runId())).body(run);
     }
 

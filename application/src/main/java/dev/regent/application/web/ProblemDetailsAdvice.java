@@ -9,6 +9,9 @@ import dev.regent.domain.ownership.UnresolvableOwnershipException;
 import dev.regent.domain.shared.BusinessRuleViolation;
 import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.infrastructure.failover.CommandDeferredException;
+import dev.regent.infrastructure.peer.PeerRefusedException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import dev.regent.infrastructure.transfer.TransferRefusedException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
@@ -57,6 +60,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + e.field(), e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.reason())));
         return problem;
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail unauthenticated(AuthenticationException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Authentication required", e.getMessage());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, PeerRefusedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
     }
 
     /** Anything else is a fault of this service: said as a problem too, and logged with its cause. */

@@ -153,7 +153,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         jdbc.update("insert into regent_ownership (" + COLUMNS + ", assigned_at) values (?, ?, ?, ?, ?, ?)",
                 ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(), ownership.epoch(),
                 ownership.rule(), Timestamp.from(assignedAt));
-        recordHistory(ownership, OwnershipChange.Kind.ASSIGNED, null, assignedAt);
+        recordHistory(ownership, OwnershipChange.Kind.ASSIGNED, null, null, assignedAt);
         remember(lockedInThisTransaction(), ownership); // a row this transaction inserted is locked until it ends
     }
 
@@ -164,7 +164,8 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * @return the new ownership
      * @throws IllegalStateException when this region is neither the owner nor already released to {@code to}
      */
-    public Ownership release(String aggregateId, Region local, Region to, String reason, Instant at) {
+    public Ownership release(String aggregateId, Region local, Region to, String reason, String requestedBy,
+                             Instant at) {
         forget(aggregateId);
         Ownership current = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
                 + "for update", OWNERSHIP, aggregateId).stream().findFirst()
@@ -179,9 +180,33 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         Ownership next = new Ownership(aggregateId, current.aggregateType(), to, current.epoch() + 1, current.rule());
         jdbc.update("update regent_ownership set owner_region = ?, epoch = ?, assigned_at = ?, recorded_at = now() "
                 + "where aggregate_id = ?", to.name(), next.epoch(), Timestamp.from(at), aggregateId);
-        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, at);
+        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, requestedBy, at);
         onOwnershipChange.accept(aggregateId);
         return next;
+    }
+
+    /**
+     * At a former owner whose handover under {@code releasedEpoch} was never completed: takes the aggregate back under
+     * the next epoch. Does nothing when ownership has moved past that epoch meanwhile (the handover did complete).
+     *
+     * @return the ownership taken back, or empty when there was nothing to take back
+     */
+    public Optional<Ownership> reclaim(String aggregateId, Region local, long releasedEpoch, String reason,
+                                       Instant at) {
+        forget(aggregateId);
+        Optional<Ownership> current = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
+                + "for update", OWNERSHIP, aggregateId).stream().findFirst()
+                .filter(known -> known.epoch() == releasedEpoch && !known.isOwnedBy(local));
+        return current.map(released -> {
+            Ownership back = new Ownership(aggregateId, released.aggregateType(), local, releasedEpoch + 1,
+                    released.rule());
+            jdbc.update("update regent_ownership set owner_region = ?, epoch = ?, assigned_at = ?, "
+                    + "recorded_at = now() where aggregate_id = ?", local.name(), back.epoch(), Timestamp.from(at),
+                    aggregateId);
+            recordHistory(back, OwnershipChange.Kind.RECLAIMED, reason, local.name(), at);
+            onOwnershipChange.accept(aggregateId);
+            return back;
+        });
     }
 
     /**
@@ -189,11 +214,12 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      *
      * @return the ownership this region knew before
      */
-    public Optional<Ownership> recordTransfer(Ownership next, String reason, Instant at) {
+    public Optional<Ownership> recordTransfer(Ownership next, OwnershipChange.Kind kind, String reason,
+                                              String requestedBy, Instant at) {
         forget(next.aggregateId());
         Optional<Ownership> before = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
                 + "for update", OWNERSHIP, next.aggregateId()).stream().findFirst();
-        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, at);
+        recordHistory(next, kind, reason, requestedBy, at);
         recordIfNewerEpoch(next, at);
         onOwnershipChange.accept(next.aggregateId());
         return before;
@@ -214,15 +240,17 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
                 (rs, n) -> new OwnershipChange(rs.getString("aggregate_id"), rs.getLong("epoch"),
                         Region.of(rs.getString("owner_region")), rs.getString("rule"),
                         OwnershipChange.Kind.valueOf(rs.getString("kind")), rs.getString("reason"),
-                        rs.getTimestamp("at").toInstant()), aggregateId);
+                        rs.getString("requested_by"), rs.getTimestamp("at").toInstant()), aggregateId);
     }
 
-    private void recordHistory(Ownership ownership, OwnershipChange.Kind kind, String reason, Instant at) {
+    private void recordHistory(Ownership ownership, OwnershipChange.Kind kind, String reason, String requestedBy,
+                               Instant at) {
         jdbc.update("""
-                insert into regent_ownership_history (aggregate_id, epoch, owner_region, rule, kind, reason, at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (aggregate_id, epoch) do nothing
+                insert into regent_ownership_history (aggregate_id, epoch, owner_region, rule, kind, reason,
+                                                      requested_by, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (aggregate_id, epoch) do nothing
                 """, ownership.aggregateId(), ownership.epoch(), ownership.owner().name(), ownership.rule(),
-                kind.name(), reason, Timestamp.from(at));
+                kind.name(), reason, requestedBy, Timestamp.from(at));
     }
 
     /**
@@ -234,7 +262,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
     public boolean recordReplicated(Ownership ownership, Instant assignedAt) {
         forget(ownership.aggregateId());
         recordHistory(ownership, ownership.epoch() == Ownership.FIRST_EPOCH ? OwnershipChange.Kind.ASSIGNED
-                : OwnershipChange.Kind.TRANSFERRED, null, assignedAt);
+                : OwnershipChange.Kind.TRANSFERRED, null, null, assignedAt);
         boolean changed = recordIfNewerEpoch(ownership, assignedAt);
         if (changed) {
             onOwnershipChange.accept(ownership.aggregateId());

@@ -9,6 +9,7 @@ import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.PersonalDataProtectingStorageEngine;
 import dev.regent.infrastructure.residency.SubjectKeys;
 import dev.regent.infrastructure.transfer.FencedWrites;
+import dev.regent.infrastructure.transfer.Handovers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -112,8 +113,8 @@ public class OwnershipConfiguration {
 
     @Bean
     OwnershipRegistryProjection ownershipRegistryProjection(JdbcOwnershipRegistry registry, FencedWrites fencedWrites,
-                                                            Region localRegion) {
-        return new OwnershipRegistryProjection(registry, fencedWrites, localRegion);
+                                                            Handovers handovers, Region localRegion) {
+        return new OwnershipRegistryProjection(registry, fencedWrites, handovers, localRegion);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipAssignedEvent;
 import dev.regent.domain.ownership.OwnershipTransferredEvent;
 import dev.regent.domain.ownership.Region;
+import dev.regent.domain.ownership.OwnershipChange;
 import dev.regent.infrastructure.transfer.FencedWrites;
+import dev.regent.infrastructure.transfer.Handovers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -23,11 +25,14 @@ public class OwnershipRegistryProjection {
 
     private final JdbcOwnershipRegistry registry;
     private final FencedWrites fencedWrites;
+    private final Handovers handovers;
     private final Region localRegion;
 
-    public OwnershipRegistryProjection(JdbcOwnershipRegistry registry, FencedWrites fencedWrites, Region localRegion) {
+    public OwnershipRegistryProjection(JdbcOwnershipRegistry registry, FencedWrites fencedWrites,
+                                       Handovers handovers, Region localRegion) {
         this.registry = registry;
         this.fencedWrites = fencedWrites;
+        this.handovers = handovers;
         this.localRegion = localRegion;
     }
 
@@ -38,11 +43,14 @@ public class OwnershipRegistryProjection {
 
     /**
      * A transfer fences this region if it was the owner and never released the aggregate (it was cut off, and another
-     * region took over): what it appended past the takeover point is reported, and its later appends are refused.
+     * region took over): what it appended past the takeover point is reported, and its later appends are refused. A
+     * handover this region made up to that epoch is settled.
      */
     @EventHandler
     void on(OwnershipTransferredEvent event, @Timestamp Instant transferredAt) {
-        Optional<Ownership> before = registry.recordTransfer(event.ownership(), event.reason(), transferredAt);
+        Optional<Ownership> before = registry.recordTransfer(event.ownership(), OwnershipChange.Kind.TRANSFERRED,
+                event.reason(), event.requestedBy(), transferredAt);
+        handovers.settled(event.aggregateId(), event.epoch());
         boolean fencedHere = before.filter(known -> known.isOwnedBy(localRegion))
                 .filter(known -> known.epoch() < event.epoch()).isPresent();
         if (fencedHere) {

@@ -4,8 +4,14 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
-/** The wire form of a command forwarded to its owner: Axon-serialized payload and metadata, original identifier. */
-public record ForwardedCommand(String identifier, String commandName, SerializedPart payload, SerializedPart metaData) {
+import java.util.Map;
+
+/**
+ * The wire form of a command forwarded to its owner: the Axon-serialized payload, metadata as plain strings (never a
+ * type the sender names), the original identifier.
+ */
+public record ForwardedCommand(String identifier, String commandName, SerializedPart payload,
+                               Map<String, Object> metaData) {
 
     /** One Axon-serialized object: its type name, revision and (JSON) data. */
     public record SerializedPart(String type, String revision, String data) {

@@ -3,7 +3,6 @@ package dev.regent.infrastructure.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.OwnershipMetadata;
-import dev.regent.domain.ownership.Region;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandBus;
@@ -16,10 +15,9 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 
+import dev.regent.infrastructure.peer.PeerClient;
+
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,25 +36,25 @@ public class HttpCommandBusConnector implements CommandBusConnector {
     public static final String FORWARD_PATH = "/internal/commands";
 
     private final CommandBus localSegment;
-    private final Region localRegion;
     private final CommandWireFormat wireFormat;
     private final ObjectMapper json;
     private final Duration timeout;
     private final OwnerUnavailablePolicy ownerUnavailablePolicy;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final PeerClient peers;
+    private final HandledCommands handled;
 
-    public HttpCommandBusConnector(CommandBus localSegment, Region localRegion, CommandWireFormat wireFormat,
+    public HttpCommandBusConnector(CommandBus localSegment, CommandWireFormat wireFormat,
                                    ObjectMapper json, Duration timeout, OwnerUnavailablePolicy ownerUnavailablePolicy,
-                                   MeterRegistry meters) {
+                                   MeterRegistry meters, PeerClient peers, HandledCommands handled) {
         this.localSegment = localSegment;
-        this.localRegion = localRegion;
         this.wireFormat = wireFormat;
         this.json = json;
         this.timeout = timeout;
         this.ownerUnavailablePolicy = ownerUnavailablePolicy;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.peers = peers;
+        this.handled = handled;
     }
 
     @Override
@@ -76,21 +74,16 @@ public class HttpCommandBusConnector implements CommandBusConnector {
 
     private <C, R> void forward(RegionMember owner, CommandMessage<C> command,
                                 CommandCallback<? super C, R> callback) {
-        CommandMessage<C> routed = command.andMetaData(routingMetaData(command, owner));
-        HttpRequest request;
+        CommandMessage<C> routed = command.andMetaData(routingMetaData(owner));
+        String body;
         try {
-            request = HttpRequest.newBuilder(owner.baseUrl().resolve(FORWARD_PATH))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, application/problem+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(wireFormat.toWire(routed))))
-                    .build();
+            body = json.writeValueAsString(wireFormat.toWire(routed));
         } catch (JsonProcessingException e) {
             callback.onResult(command, asCommandResultMessage(e));
             return;
         }
         Timer.Sample sample = Timer.start(meters);
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+        peers.postAsync(owner.region(), FORWARD_PATH, body, timeout).whenComplete((response, failure) -> {
             String outcome = failure != null ? "unavailable"
                     : response.statusCode() / 100 == 2 ? "success" : "rejected";
             // Recorded before the caller is answered, so that what the caller sees is already counted.
@@ -113,12 +106,9 @@ public class HttpCommandBusConnector implements CommandBusConnector {
         });
     }
 
-    private Map<String, String> routingMetaData(CommandMessage<?> command, RegionMember owner) {
+    /** The owner stamps the forwarding and accepting region from this region's identity: only the epoch is said. */
+    private Map<String, String> routingMetaData(RegionMember owner) {
         Map<String, String> metaData = new HashMap<>();
-        metaData.put(OwnershipMetadata.FORWARDED_FROM, localRegion.name());
-        if (!command.getMetaData().containsKey(OwnershipMetadata.ACCEPTED_REGION)) {
-            metaData.put(OwnershipMetadata.ACCEPTED_REGION, localRegion.name());
-        }
         if (owner.expectedEpoch() > 0) {
             metaData.put(OwnershipMetadata.EXPECTED_EPOCH, Long.toString(owner.expectedEpoch()));
         }
@@ -128,14 +118,15 @@ public class HttpCommandBusConnector implements CommandBusConnector {
     private Object readResult(String body) {
         try {
             return wireFormat.resultFromWire(json.readValue(body, ForwardedCommand.Result.class));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // A Throwable result makes the command's result exceptional.
-            return new IllegalStateException("Unreadable answer from the owner region: " + body, e);
+            return new IllegalStateException("Unreadable answer from the owner region", e);
         }
     }
 
     @Override
     public Registration subscribe(String commandName, MessageHandler<? super CommandMessage<?>> handler) {
+        handled.subscribed(commandName);
         return localSegment.subscribe(commandName, handler);
     }
 

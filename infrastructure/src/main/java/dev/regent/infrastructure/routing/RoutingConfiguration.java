@@ -3,6 +3,8 @@ package dev.regent.infrastructure.routing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.OwnershipResolver;
+import dev.regent.infrastructure.peer.PeerClient;
+import dev.regent.infrastructure.peer.Peers;
 import dev.regent.infrastructure.region.RegentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -14,34 +16,47 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Axon's {@link DistributedCommandBus}, with ownership as the router and HTTP between regions as the connector. Axon's
- * auto-configured {@code SimpleCommandBus} stays the local segment, where handlers and interceptors live.
+ * Axon's {@link DistributedCommandBus}, with ownership as the router and HTTP between regions (the peer zone) as the
+ * connector. Axon's auto-configured {@code SimpleCommandBus} stays the local segment, where handlers and interceptors
+ * live.
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
 
     @Bean
-    CommandWireFormat commandWireFormat(@Qualifier("messageSerializer") Serializer messageSerializer) {
-        return new CommandWireFormat(messageSerializer);
+    HandledCommands handledCommands() {
+        return new HandledCommands();
+    }
+
+    @Bean
+    CommandWireFormat commandWireFormat(@Qualifier("messageSerializer") Serializer messageSerializer,
+                                        HandledCommands handledCommands, RegentProperties properties) {
+        return new CommandWireFormat(messageSerializer, handledCommands, properties.getAggregatePackages());
+    }
+
+    @Bean
+    Peers peers(RegentProperties properties, Region localRegion) {
+        return new Peers(properties, localRegion);
     }
 
     @Bean
     @Primary
     DistributedCommandBus distributedCommandBus(@Qualifier("localSegment") CommandBus localSegment,
                                                 OwnershipResolver resolver, RegentProperties properties,
-                                                Region localRegion, CommandWireFormat wireFormat,
-                                                ObjectMapper objectMapper,
-                                                OwnerUnavailablePolicy ownerUnavailablePolicy, MeterRegistry meters) {
+                                                CommandWireFormat wireFormat, ObjectMapper objectMapper,
+                                                OwnerUnavailablePolicy ownerUnavailablePolicy, MeterRegistry meters,
+                                                PeerClient peerClient, HandledCommands handledCommands) {
         return DistributedCommandBus.builder()
                 .commandRouter(new OwnershipCommandRouter(resolver, properties))
-                .connector(new HttpCommandBusConnector(localSegment, localRegion, wireFormat, objectMapper,
-                        properties.getRouting().getTimeout(), ownerUnavailablePolicy, meters))
+                .connector(new HttpCommandBusConnector(localSegment, wireFormat, objectMapper,
+                        properties.getRouting().getTimeout(), ownerUnavailablePolicy, meters, peerClient,
+                        handledCommands))
                 .build();
     }
 
     @Bean
     CommandForwardingEndpoint commandForwardingEndpoint(@Qualifier("localSegment") CommandBus localSegment,
-                                                        CommandWireFormat wireFormat) {
-        return new CommandForwardingEndpoint(localSegment, wireFormat);
+                                                        CommandWireFormat wireFormat, Peers peers) {
+        return new CommandForwardingEndpoint(localSegment, wireFormat, peers);
     }
 }

@@ -3,7 +3,7 @@ package dev.regent.infrastructure.transfer;
 import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
-import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.peer.Peers;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
@@ -14,13 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The owner's side of a planned transfer: releases the aggregate to the asking region under the next epoch (from then
- * on its own appends are refused), and answers the aggregate's whole stream, personal data readable, for the new owner
- * to continue. Asking again answers the same.
+ * The peer side of a planned transfer. At the owner: releases the aggregate to the asking region, which must be the
+ * region it names, under the next epoch (from then on the owner's own appends are refused) and answers the
+ * aggregate's whole stream, personal data readable, for the new owner to continue; asking again answers the same.
+ * The handover then waits for the new owner's confirmation, under a deadline ({@link Handovers}). At the new owner:
+ * answers whether it took over a handover its former owner wants to give up.
  */
 @RestController
 public class OwnershipReleaseEndpoint {
@@ -33,38 +36,55 @@ public class OwnershipReleaseEndpoint {
     private final EventStorageEngine storage;
     private final StreamWireFormat wireFormat;
     private final TransactionTemplate transactions;
-    private final RegentProperties properties;
+    private final Handovers handovers;
+    private final Peers peers;
     private final Region localRegion;
     private final Clock clock;
 
     public OwnershipReleaseEndpoint(JdbcOwnershipRegistry registry, EventStorageEngine storage,
                                     StreamWireFormat wireFormat, TransactionTemplate transactions,
-                                    RegentProperties properties, Region localRegion, Clock clock) {
+                                    Handovers handovers, Peers peers, Region localRegion, Clock clock) {
         this.registry = registry;
         this.storage = storage;
         this.wireFormat = wireFormat;
         this.transactions = transactions;
-        this.properties = properties;
+        this.handovers = handovers;
+        this.peers = peers;
         this.localRegion = localRegion;
         this.clock = clock;
     }
 
     @PostMapping(path = PATH, consumes = "application/json", produces = "application/json")
-    public ReleasedStream release(@PathVariable String aggregateId, @RequestBody ReleasedStream.Request request) {
-        Region to = properties.knownRegion(request.toRegion());
+    public ReleasedStream release(@PathVariable String aggregateId, @RequestBody ReleasedStream.Request request,
+                                  Principal peer) {
+        Region to = peers.requireNamed(peer, request.toRegion(), "a release");
         Ownership released;
         try {
-            released = transactions.execute(status ->
-                    registry.release(aggregateId, localRegion, to, request.reason(), clock.instant()));
+            released = transactions.execute(status -> {
+                Ownership next = registry.release(aggregateId, localRegion, to, request.reason(),
+                        request.requestedBy(), clock.instant());
+                handovers.released(aggregateId, to, next.epoch());
+                return next;
+            });
         } catch (IllegalStateException notOwnedHere) {
             throw new TransferRefusedException(notOwnedHere.getMessage());
         }
         // Read after the release committed: every append that could still happen before it has happened.
         List<StreamedEvent> events = storage.readEvents(aggregateId).asStream()
                 .map(event -> wireFormat.toWire((DomainEventMessage<?>) event)).toList();
-        log.info("Released {} to {} under epoch {} ({} events handed over): {}", aggregateId, to, released.epoch(),
-                events.size(), request.reason());
+        log.info("Released {} to {} under epoch {} ({} events handed over), asked by {}: {}", aggregateId, to,
+                released.epoch(), events.size(), request.requestedBy(), request.reason());
         return new ReleasedStream(aggregateId, released.aggregateType(), to.name(), released.epoch(),
                 released.rule(), events);
+    }
+
+    @PostMapping(path = "/internal/ownership/{aggregateId}/handover/{epoch}/confirm", produces = "application/json")
+    public void confirm(@PathVariable String aggregateId, @PathVariable long epoch, Principal peer) {
+        handovers.confirmedBy(peers.of(peer), aggregateId, epoch);
+    }
+
+    @PostMapping(path = "/internal/ownership/{aggregateId}/handover/{epoch}/abandon", produces = "application/json")
+    public HandoverAnswer abandon(@PathVariable String aggregateId, @PathVariable long epoch, Principal peer) {
+        return handovers.abandon(peers.of(peer), aggregateId, epoch);
     }
 }

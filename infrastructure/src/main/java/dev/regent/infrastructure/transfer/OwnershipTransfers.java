@@ -1,6 +1,7 @@
 package dev.regent.infrastructure.transfer;
 
 import dev.regent.domain.ownership.Ownership;
+import dev.regent.domain.ownership.OwnershipChange;
 import dev.regent.domain.ownership.OwnershipTransferredEvent;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
@@ -30,6 +31,7 @@ public class OwnershipTransfers {
 
     private final JdbcOwnershipRegistry registry;
     private final ReleaseClient releases;
+    private final Handovers handovers;
     private final StreamWireFormat wireFormat;
     private final MirroredStreamReader mirrored;
     private final EventStorageEngine storage;
@@ -39,11 +41,13 @@ public class OwnershipTransfers {
     private final Region localRegion;
     private final Clock clock;
 
-    public OwnershipTransfers(JdbcOwnershipRegistry registry, ReleaseClient releases, StreamWireFormat wireFormat,
+    public OwnershipTransfers(JdbcOwnershipRegistry registry, ReleaseClient releases, Handovers handovers,
+                              StreamWireFormat wireFormat,
                               MirroredStreamReader mirrored, EventStorageEngine storage, EventBus eventBus,
                               JdbcTemplate jdbc, TransactionTemplate transactions, Region localRegion, Clock clock) {
         this.registry = registry;
         this.releases = releases;
+        this.handovers = handovers;
         this.wireFormat = wireFormat;
         this.mirrored = mirrored;
         this.storage = storage;
@@ -55,6 +59,7 @@ public class OwnershipTransfers {
     }
 
     /**
+     * @param requestedBy the operator who asked for it (the authenticated principal), recorded with the transfer
      * @param force the owner is given up for lost: take over from what was replicated here, without asking it (an
      *              operator's decision: an owner that is in fact alive but cut off keeps writing until it learns of
      *              the transfer, and those writes are then reported there, not merged)
@@ -62,31 +67,38 @@ public class OwnershipTransfers {
      *                                   protected)
      * @throws OwnerUnavailableException when the owner does not answer a planned transfer
      */
-    public TransferOutcome transferHere(String aggregateId, String reason, boolean force) {
+    public TransferOutcome transferHere(String aggregateId, String reason, String requestedBy, boolean force) {
         Ownership current = registry.resolve(aggregateId);
         if (current.isOwnedBy(localRegion)) {
             throw new TransferRefusedException(aggregateId + " is already owned by " + localRegion + " (epoch "
                     + current.epoch() + ")");
         }
         Region former = current.owner();
-        Handover handover = handover(current, reason, force);
+        Handover handover = handover(current, reason, requestedBy, force);
         List<DomainEventMessage<?>> stream = handover.stream();
         long epoch = handover.epoch();
         long fromSequence = stream.isEmpty() ? -1 : stream.get(stream.size() - 1).getSequenceNumber();
         Ownership next = new Ownership(aggregateId, current.aggregateType(), localRegion, epoch, current.rule());
         int copied = transactions.execute(status -> {
-            registry.recordTransfer(next, reason, clock.instant());
-            long have = lastSequenceHere(aggregateId);
+            registry.lockForCommand(aggregateId, true);
+            if (!force) {
+                handovers.requireNotVoid(aggregateId, epoch);
+            }
+            registry.recordTransfer(next, OwnershipChange.Kind.TRANSFERRED, reason, requestedBy, clock.instant());
+            long have = StoredStreams.lastSequence(jdbc, aggregateId);
             List<DomainEventMessage<?>> missing = stream.stream()
                     .filter(event -> event.getSequenceNumber() > have).toList();
             storage.appendEvents(missing);
             eventBus.publish(GenericEventMessage.asEventMessage(new OwnershipTransferredEvent(aggregateId,
                     current.aggregateType(), former.name(), localRegion.name(), epoch, fromSequence, current.rule(),
-                    reason)));
+                    reason, requestedBy)));
             return missing.size();
         });
-        log.info("Took over {} from {} ({}): epoch {}, from sequence {}, {} events copied; reason: {}", aggregateId,
-                former, handover.mode(), epoch, fromSequence, copied, reason);
+        if (!force) {
+            handovers.confirmTo(former, aggregateId, epoch);
+        }
+        log.info("Took over {} from {} ({}): epoch {}, from sequence {}, {} events copied; asked by {}: {}",
+                aggregateId, former, handover.mode(), epoch, fromSequence, copied, requestedBy, reason);
         return new TransferOutcome(aggregateId, current.aggregateType(), former.name(), localRegion.name(), epoch,
                 fromSequence, copied, handover.mode());
     }
@@ -95,7 +107,8 @@ public class OwnershipTransfers {
      * Transfers every aggregate {@code from} owns (of one type, or all) to this region, one by one; one that cannot be
      * transferred is reported and the others go on.
      */
-    public BulkTransferOutcome transferAllHere(Region from, String aggregateType, String reason, boolean force) {
+    public BulkTransferOutcome transferAllHere(Region from, String aggregateType, String reason, String requestedBy,
+                                               boolean force) {
         if (from.equals(localRegion)) {
             throw new TransferRefusedException("The aggregates of " + from + " are already owned here");
         }
@@ -104,7 +117,7 @@ public class OwnershipTransfers {
         List<BulkTransferOutcome.Refusal> refused = new ArrayList<>();
         for (String id : ids) {
             try {
-                transferred.add(transferHere(id, reason, force));
+                transferred.add(transferHere(id, reason, requestedBy, force));
             } catch (RuntimeException e) {
                 refused.add(new BulkTransferOutcome.Refusal(id, e.getMessage()));
             }
@@ -121,25 +134,19 @@ public class OwnershipTransfers {
     private record Handover(List<DomainEventMessage<?>> stream, long epoch, String mode) {
     }
 
-    private Handover handover(Ownership current, String reason, boolean force) {
+    private Handover handover(Ownership current, String reason, String requestedBy, boolean force) {
         Region former = current.owner();
         if (force) {
             return new Handover(mirrored.read(former, current.aggregateId()), current.epoch() + 1, "FORCED");
         }
         try {
             ReleasedStream released = releases.release(former, current.aggregateId(),
-                    new ReleasedStream.Request(localRegion.name(), reason));
+                    new ReleasedStream.Request(localRegion.name(), reason, requestedBy));
             return new Handover(released.events().stream().<DomainEventMessage<?>>map(event ->
                     wireFormat.fromWire(event, former.name())).toList(), released.epoch(), "PLANNED");
         } catch (OwnerUnavailableException silent) {
             throw silent.under("TRANSFER: to give the owner up and take over from what was replicated here, "
                     + "transfer with force=true");
         }
-    }
-
-    private long lastSequenceHere(String aggregateId) {
-        Long last = jdbc.queryForObject("select coalesce(max(sequence_number), -1) from domain_event_entry "
-                + "where aggregate_identifier = ?", Long.class, aggregateId);
-        return last == null ? -1 : last;
     }
 }

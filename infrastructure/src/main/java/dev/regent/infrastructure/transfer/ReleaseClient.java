@@ -2,30 +2,26 @@ package dev.regent.infrastructure.transfer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
-import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.peer.PeerClient;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** Asks an owner region to release an aggregate to this region ({@code POST /internal/ownership/{id}/release}). */
 public class ReleaseClient {
 
-    private final RegentProperties properties;
+    private final PeerClient peers;
     private final ObjectMapper json;
     private final Duration timeout;
-    private final HttpClient http;
 
-    public ReleaseClient(RegentProperties properties, ObjectMapper json, Duration timeout) {
-        this.properties = properties;
+    public ReleaseClient(PeerClient peers, ObjectMapper json, Duration timeout) {
+        this.peers = peers;
         this.json = json;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /**
@@ -33,14 +29,9 @@ public class ReleaseClient {
      * @throws RemoteCommandRejectedException when it refuses, with its problem
      */
     public ReleasedStream release(Region owner, String aggregateId, ReleasedStream.Request request) {
-        URI uri = properties.urlOf(owner).resolve(OwnershipReleaseEndpoint.PATH.replace("{aggregateId}",
-                aggregateId));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout.multipliedBy(4))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, application/problem+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = peers.post(owner, OwnershipReleaseEndpoint.PATH.replace("{aggregateId}",
+                    aggregateId), json.writeValueAsString(request), timeout.multipliedBy(4), Map.of());
             if (response.statusCode() / 100 != 2) {
                 throw new RemoteCommandRejectedException(owner, response.statusCode(), response.body());
             }

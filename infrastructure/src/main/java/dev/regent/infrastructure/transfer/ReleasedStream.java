@@ -6,7 +6,7 @@ import java.util.List;
 public record ReleasedStream(String aggregateId, String aggregateType, String toRegion, long epoch, String rule,
                              List<StreamedEvent> events) {
 
-    /** What the new owner asks for. */
-    public record Request(String toRegion, String reason) {
+    /** What the new owner asks for: {@code requestedBy} is the operator who asked it for the transfer. */
+    public record Request(String toRegion, String reason, String requestedBy) {
     }
 }

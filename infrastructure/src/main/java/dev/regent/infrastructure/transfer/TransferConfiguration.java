@@ -11,7 +11,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.serialization.Serializer;
+import dev.regent.infrastructure.peer.PeerClient;
+import dev.regent.infrastructure.peer.Peers;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
-/** Ownership transfers: the new owner's service, the owner's release endpoint, and fenced writes. */
+/** Ownership transfers: the new owner's service, the owner's release endpoint, handovers and fenced writes. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TransferProperties.class)
 public class TransferConfiguration {
 
     @Bean
@@ -35,12 +39,28 @@ public class TransferConfiguration {
     }
 
     @Bean
+    Handovers handovers(JdbcTemplate jdbcTemplate, JdbcOwnershipRegistry registry, EventBus eventBus,
+                        PlatformTransactionManager transactionManager, PeerClient peerClient,
+                        ObjectMapper objectMapper, Region localRegion, Clock clock, TransferProperties transfer,
+                        RegentProperties properties, MeterRegistry meters) {
+        return new Handovers(jdbcTemplate, registry, eventBus, new TransactionTemplate(transactionManager), peerClient,
+                objectMapper, localRegion, clock, transfer.handoverTimeout(), properties.getRouting().getTimeout(),
+                meters);
+    }
+
+    @Bean
+    HandoverDeadlines handoverDeadlines(Handovers handovers, TransferProperties transfer) {
+        return new HandoverDeadlines(handovers, transfer.sweepInterval());
+    }
+
+    @Bean
     OwnershipReleaseEndpoint ownershipReleaseEndpoint(JdbcOwnershipRegistry registry, EventStorageEngine storage,
                                                       StreamWireFormat wireFormat,
                                                       PlatformTransactionManager transactionManager,
-                                                      RegentProperties properties, Region localRegion, Clock clock) {
+                                                      Handovers handovers, Peers peers, Region localRegion,
+                                                      Clock clock) {
         return new OwnershipReleaseEndpoint(registry, storage, wireFormat, new TransactionTemplate(transactionManager),
-                properties, localRegion, clock);
+                handovers, peers, localRegion, clock);
     }
 
     @Bean
@@ -49,12 +69,13 @@ public class TransferConfiguration {
                                           PlatformTransactionManager transactionManager, RegentProperties properties,
                                           Region localRegion, Clock clock, ObjectMapper objectMapper,
                                           ConsumerFactory<String, byte[]> consumerFactory,
-                                          KafkaMessageConverter<String, byte[]> converter) {
+                                          KafkaMessageConverter<String, byte[]> converter, PeerClient peerClient,
+                                          Handovers handovers) {
         MirroredStreamReader mirrored = new MirroredStreamReader(consumerFactory, converter,
                 new RegentTopics(properties.getKafka().getTopicPrefix()), localRegion,
                 properties.getRouting().getTimeout());
-        return new OwnershipTransfers(registry, new ReleaseClient(properties, objectMapper,
-                properties.getRouting().getTimeout()), wireFormat, mirrored, storage, eventBus, jdbcTemplate,
-                new TransactionTemplate(transactionManager), localRegion, clock);
+        return new OwnershipTransfers(registry, new ReleaseClient(peerClient, objectMapper,
+                properties.getRouting().getTimeout()), handovers, wireFormat, mirrored, storage, eventBus,
+                jdbcTemplate, new TransactionTemplate(transactionManager), localRegion, clock);
     }
 }

@@ -16,6 +16,7 @@ import dev.regent.infrastructure.embedded.EmbeddedPostgresServer;
 import dev.regent.infrastructure.residency.ResidencyFixture;
 import dev.regent.infrastructure.routing.CommandWireFormat;
 import dev.regent.infrastructure.routing.ForwardedCommand;
+import dev.regent.infrastructure.routing.HandledCommands;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
@@ -53,7 +54,9 @@ class FailoverPoliciesIT {
 
     /** The requests as the region would show them: each call, in order. */
     private final List<String> shown = new ArrayList<>();
-    private final CommandWireFormat wireFormat = new CommandWireFormat(JacksonSerializer.defaultSerializer());
+    private final CommandWireFormat wireFormat = new CommandWireFormat(JacksonSerializer.defaultSerializer(),
+            handling(ChangeConsentCommand.class, ChangeCustomerContactCommand.class, RegisterCustomerCommand.class),
+            List.of("dev.regent.domain"));
     private final ObjectMapper json = new ObjectMapper();
     private final DeferredCommands deferred = new DeferredCommands(jdbc);
     private final FailoverPolicies policies = new FailoverPolicies(FailoverPolicy.REJECT, Map.of(), deferred,
@@ -162,5 +165,13 @@ class FailoverPoliciesIT {
         policies.onOwnerUnavailable(command, new OwnerUnavailableException(EU, command.getCommandName(),
                 new ConnectException("refused")), (message, result) -> answer.set(result));
         return answer.get().exceptionResult();
+    }
+
+    private static HandledCommands handling(Class<?>... commands) {
+        HandledCommands handled = new HandledCommands();
+        for (Class<?> command : commands) {
+            handled.subscribed(command.getName());
+        }
+        return handled;
     }
 }
