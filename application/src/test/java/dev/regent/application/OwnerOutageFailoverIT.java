@@ -1,6 +1,7 @@
 package dev.regent.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.regent.application.support.PeerCaller;
 import dev.regent.application.support.RegentClient;
 import dev.regent.application.support.RegentClient.Answer;
 import dev.regent.application.support.ThreeRegions;
@@ -91,13 +92,13 @@ class OwnerOutageFailoverIT {
         String id = api.post(EU, "/customers", customer("Delivered Twice", "FR")).text("customerId");
         CommandWireFormat wire = ThreeRegions.region(US).bean(CommandWireFormat.class);
         var command = GenericCommandMessage.asCommandMessage(
-                        new ChangeConsentCommand(new CustomerId(id), ConsentPurpose.CLAIMS_PROCESSING, false))
-                .andMetaData(Map.of(OwnershipMetadata.FORWARDED_FROM, US));
+                new ChangeConsentCommand(new CustomerId(id), ConsentPurpose.CLAIMS_PROCESSING, false));
+        PeerCaller us = PeerCaller.as(US);
 
-        Answer first = api.send(EU, "POST", "/internal/commands", wire.toWire(command));
-        Answer again = api.send(EU, "POST", "/internal/commands", wire.toWire(command));
+        PeerCaller.Answer first = us.post(EU, "/internal/commands", wire.toWire(command));
+        PeerCaller.Answer again = us.post(EU, "/internal/commands", wire.toWire(command));
 
-        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(eventsIn(EU, id)).isEqualTo(2);

@@ -60,6 +60,7 @@ public final class ThreeRegions {
                             "regent.sagas.claim-settlement.retry-after", "2s",
                             "regent.sagas.claim-settlement.give-up-after", "2m",
                             "regent.reconciliation.interval", "0s",
+                            "regent.transfer.handover-timeout", "5s",
                             "regent.reconciliation.incident-threshold", "2")), region -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
