@@ -95,4 +95,9 @@ public final class AuditCommand extends OperatorCommand {
                 text(change, "rule"), text(change, "kind"), text(change, "reason"), text(change, "at")));
         ownership.print(out, "(no ownership recorded up to that point)");
     }
+
+    @Override
+    String roleTokenVariable() {
+        return "REGENT_TOKEN_AUDIT";
+    }
 }

@@ -28,14 +28,21 @@ public final class DeadLettersCommand extends OperatorCommand {
             + "aggregate).")
     String skip;
 
+    @Option(names = "--reason", paramLabel = "<text>", description = "Why; kept with your name in the region's "
+            + "record of operator actions (required by --skip).")
+    String reason;
+
     @Override
     int run(RegionApi region) {
         if ((retry || skip != null) && view == null) {
             return failed("--retry and --skip need --view <view>");
         }
+        if (skip != null && (reason == null || reason.isBlank())) {
+            return failed("--skip needs --reason <text>: giving an event up is recorded with its reason");
+        }
         if (retry || skip != null) {
             JsonNode outcome = region.post("/dead-letters/" + RegionApi.encode(view) + (retry ? "/retry"
-                    : "/" + RegionApi.encode(skip) + "/skip"), Map.of());
+                    : "/" + RegionApi.encode(skip) + "/skip"), reason == null ? Map.of() : Map.of("reason", reason));
             if (json) {
                 printJson(outcome);
             } else {

@@ -28,11 +28,26 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the region's JSON answer, pretty-printed, instead of tables.")
     boolean json;
 
+    @Option(names = "--token", defaultValue = "${env:REGENT_TOKEN}", paramLabel = "<token>",
+            description = "Bearer token from your identity provider (default: $REGENT_TOKEN, else the role's token "
+                    + "`regent local` writes, e.g. $REGENT_TOKEN_OPERATE). Prefer the environment: a command line "
+                    + "is visible to other users of the machine.")
+    String token;
+
+    /** The environment variable of `regent local`'s token for this command's role. */
+    String roleTokenVariable() {
+        return "REGENT_TOKEN_OPERATE";
+    }
+
     /** @return the exit code */
     abstract int run(RegionApi region) throws InterruptedException;
 
     /** A problem answer this command has more to say about; by default its title and detail are printed. */
     int onProblem(RegionApi.Problem problem) {
+        if (problem.status() == 401) {
+            return failed(problem.title() + " (401): " + problem.detail() + ". Give a token with --token or "
+                    + "REGENT_TOKEN (" + roleTokenVariable() + " from `regent local`)");
+        }
         return failed(problem.title() + " (" + problem.status() + ")"
                 + (problem.detail() == null ? "" : ": " + problem.detail()));
     }
@@ -40,7 +55,8 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
-            return run(new RegionApi(url));
+            return run(new RegionApi(url, token != null && !token.isBlank() ? token
+                    : System.getenv(roleTokenVariable())));
         } catch (RegionApi.BadUrl badUrl) {
             return failed(badUrl.getMessage());
         } catch (RegionApi.Unreachable unreachable) {

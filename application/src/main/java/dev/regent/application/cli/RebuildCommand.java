@@ -23,6 +23,10 @@ public final class RebuildCommand extends OperatorCommand {
     @Parameters(index = "0", paramLabel = "<view>", description = "The read model: customers, policies or claims.")
     String view;
 
+    @Option(names = "--reason", paramLabel = "<text>", description = "Why; kept with your name in the region's "
+            + "record of operator actions.")
+    String reason;
+
     @Option(names = "--wait", description = "Follow the rebuild until it is done, printing its progress.")
     boolean waitForRebuild;
 
@@ -37,7 +41,7 @@ public final class RebuildCommand extends OperatorCommand {
     @Override
     int run(RegionApi region) throws InterruptedException {
         String path = "/projections/" + RegionApi.encode(view);
-        JsonNode status = region.post(path + "/rebuild", Map.of());
+        JsonNode status = region.post(path + "/rebuild", reason == null ? Map.of() : Map.of("reason", reason));
         progress().println("Rebuilding " + view + " in " + region.baseUrl() + (waitForRebuild ? ""
                 : "; follow it with `regent projections` or GET " + region.baseUrl() + path));
         if (waitForRebuild) {

@@ -22,6 +22,10 @@ public final class ReconcileCommand extends OperatorCommand {
             description = "Repair drifted replicas (default); --no-repair only reports them.")
     boolean repair;
 
+    @Option(names = "--reason", paramLabel = "<text>", description = "Why; kept with your name in the region's "
+            + "record of operator actions.")
+    String reason;
+
     @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Follow the run until it ends and report it (default); --no-wait only starts it.")
     boolean waitForRun;
@@ -36,7 +40,8 @@ public final class ReconcileCommand extends OperatorCommand {
 
     @Override
     int run(RegionApi region) throws InterruptedException {
-        JsonNode run = region.post("/reconciliation/runs", Map.of("repair", repair));
+        JsonNode run = region.post("/reconciliation/runs", reason == null ? Map.of("repair", repair)
+                : Map.of("repair", repair, "reason", reason));
         String runId = text(run, "runId");
         if (run.path("repair").asBoolean(repair) != repair) {
             progress().println("A run started earlier is still going (repair "

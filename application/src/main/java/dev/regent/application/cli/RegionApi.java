@@ -63,16 +63,21 @@ final class RegionApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String token;
     private final HttpClient http;
 
-    /** @throws BadUrl when {@code baseUrl} is not an http(s) URL */
-    RegionApi(String baseUrl) {
+    /**
+     * @param token bearer token sent with every request; null sends none
+     * @throws BadUrl when {@code baseUrl} is not an http(s) URL
+     */
+    RegionApi(String baseUrl, String token) {
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (!trimmed.matches("https?://[^/\\s]+(/\\S*)?")) {
             throw new BadUrl("--url must be a region's base URL such as http://localhost:8081, not '"
                     + baseUrl + "'");
         }
         this.baseUrl = trimmed;
+        this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -115,6 +120,9 @@ final class RegionApi {
     private JsonNode send(HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token.strip());
+            }
             response = http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException | HttpConnectTimeoutException e) {

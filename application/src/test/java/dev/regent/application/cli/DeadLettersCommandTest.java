@@ -53,10 +53,15 @@ class DeadLettersCommandTest {
         region.answer("POST", "/dead-letters/customers/l-1/skip", 200,
                 "{\"view\":\"customers\",\"aggregatesTried\":1,\"aggregatesCleared\":1,\"stillParked\":0}");
 
-        CliRun skipped = regent("dead-letters", "--view=customers", "--skip=l-1", "--url=" + region.url());
+        CliRun withoutReason = regent("dead-letters", "--view=customers", "--skip=l-1", "--url=" + region.url());
+        CliRun skipped = regent("dead-letters", "--view=customers", "--skip=l-1", "--reason=bad import, ticket 7",
+                "--url=" + region.url());
 
+        assertThat(withoutReason.exitCode()).isEqualTo(2);
+        assertThat(withoutReason.err()).contains("--skip needs --reason");
         assertThat(skipped.exitCode()).isZero();
         assertThat(region.count("POST", "/dead-letters/customers/l-1/skip")).isEqualTo(1);
+        assertThat(region.requests().get(0).body()).contains("bad import, ticket 7");
         assertThat(skipped.out()).contains("customers");
     }
 

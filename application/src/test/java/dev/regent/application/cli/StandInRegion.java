@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class StandInRegion implements AutoCloseable {
 
     /** What a command asked. */
-    record Request(String method, String uri, String body) {
+    record Request(String method, String uri, String body, String authorization) {
     }
 
     private record Answer(int status, String json) {
@@ -78,7 +78,8 @@ final class StandInRegion implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String uri = exchange.getRequestURI().toString();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(exchange.getRequestMethod(), uri, body));
+        requests.add(new Request(exchange.getRequestMethod(), uri, body,
+                exchange.getRequestHeaders().getFirst("Authorization")));
         Answer answer = next(exchange.getRequestMethod() + " " + uri);
         byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type",

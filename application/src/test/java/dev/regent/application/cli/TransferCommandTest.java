@@ -50,6 +50,20 @@ class TransferCommandTest {
     }
 
     @Test
+    void givenAToken_thenEveryRequestCarriesItAsABearer_andARefusedTokenSaysHowToGiveOne() {
+        region.answer("POST", "/ownership/c-1/transfer", 401, """
+                {"title":"Authentication required","status":401,"detail":"The bearer token was refused: expired"}""");
+
+        CliRun transfer = regent("transfer", "c-1", "--to=apac", "--reason=x", "--token=t-42",
+                "--url=" + region.url());
+
+        assertThat(region.requests().get(0).authorization()).isEqualTo("Bearer t-42");
+        assertThat(transfer.exitCode()).isEqualTo(2);
+        assertThat(transfer.err()).contains("Authentication required (401): The bearer token was refused: expired")
+                .contains("REGENT_TOKEN");
+    }
+
+    @Test
     void withoutATargetRegion_itSaysWhatIsMissing() {
         CliRun transfer = regent("transfer", "c-1", "--reason=x", "--url=" + region.url());
 
