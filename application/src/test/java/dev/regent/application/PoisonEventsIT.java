@@ -95,12 +95,14 @@ class PoisonEventsIT {
         assertThat(api.post(US, "/dead-letters/customers/" + behind + "/skip", Map.of("reason", "test")).status())
                 .as("an event waiting behind another cannot be skipped").isEqualTo(409);
         String first = byAggregate.get(stuck + "#1").get("letterId").asText();
-        RegentClient.Answer skipped = api.post(US, "/dead-letters/customers/" + first + "/skip", Map.of("reason", "test"));
+        RegentClient.Answer skipped = api.post(US, "/dead-letters/customers/" + first + "/skip",
+                Map.of("reason", "test"));
         assertThat(skipped.status()).isEqualTo(200);
         assertThat(skipped.body().get("aggregatesCleared").asInt()).isEqualTo(1);
         assertThat(version(stuck)).as("skipped past the poison, the event behind it applied").isEqualTo(3);
         assertThat(parked("customers")).noneMatch(letter -> letter.get("aggregateId").asText().equals(stuck));
-        assertThat(api.post(US, "/dead-letters/customers/no-such-letter/skip", Map.of("reason", "test")).status()).isEqualTo(404);
+        assertThat(api.post(US, "/dead-letters/customers/no-such-letter/skip", Map.of("reason", "test")).status())
+                .isEqualTo(404);
         assertThat(api.post(US, "/dead-letters/no-such-view/retry", Map.of()).status()).isEqualTo(404);
     }
 
