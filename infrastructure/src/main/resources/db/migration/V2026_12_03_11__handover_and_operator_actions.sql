@@ -18,8 +18,22 @@ create table regent_void_handover (
     primary key (aggregate_id, epoch)
 );
 
--- Who asked for an ownership change (the authenticated operator; the region itself for a reclaim).
+-- Who asked for an ownership change (the authenticated operator; a region for a reclaim or a relocation), and the
+-- legal basis an operator stated for moving data the residency policy would not share with the new owner.
 alter table regent_ownership_history add column requested_by text;
+alter table regent_ownership_history add column legal_basis text;
+
+-- At the owner: an aggregate whose home moved to another region (its data subject moved), to be handed to that
+-- region; offered until it takes it over.
+create table regent_pending_relocation (
+    aggregate_id  varchar(255) not null primary key,
+    to_region     varchar(32)  not null,
+    home          text         not null,
+    requested_at  timestamptz  not null default now(),
+    next_attempt  timestamptz  not null default now(),
+    attempts      int          not null default 0,
+    last_error    text
+);
 
 -- Every operator action on this region: who (the token's subject), what, on what, why, and how it ended.
 create table regent_operator_action (

@@ -31,7 +31,7 @@ class HandoverIT {
         String id = frenchCustomerKnownEverywhere("Never Taken Over");
 
         PeerCaller.Answer released = PeerCaller.as(APAC).post(EU, "/internal/ownership/" + id + "/release",
-                Map.of("toRegion", APAC, "reason", "a handover apac never completes"));
+                Map.of("toRegion", APAC, "reason", "a handover apac never completes", "legalBasis", "test"));
 
         assertThat(released.status()).as(released.toString()).isEqualTo(200);
         assertThat(released.body().get("epoch").asLong()).isEqualTo(2);
@@ -51,7 +51,7 @@ class HandoverIT {
         String id = frenchCustomerKnownEverywhere("Crashed New Owner");
 
         PeerCaller.Answer released = PeerCaller.as(APAC).post(EU, "/internal/ownership/" + id + "/release",
-                Map.of("toRegion", APAC, "reason", "apac crashes before taking over"));
+                Map.of("toRegion", APAC, "reason", "apac crashes before taking over", "legalBasis", "test"));
         ThreeRegions.region(APAC).stopService();
         try {
             assertThat(released.status()).isEqualTo(200);

@@ -54,8 +54,8 @@ class OwnershipTransferIT {
         });
         assertThat(warmedUp.await(30, TimeUnit.SECONDS)).isTrue();
 
-        Answer transferred = api.post(US, "/ownership/" + id + "/transfer",
-                Map.of("toRegion", APAC, "reason", "customer relocated to Singapore"));
+        Answer transferred = api.post(US, "/ownership/" + id + "/transfer", Map.of("toRegion", APAC,
+                "reason", "servicing moves to Singapore", "legalBasis", "customer's written consent, ticket 4711"));
 
         assertThat(transferred.status()).as(transferred.body().toString()).isEqualTo(200);
         assertThat(transferred.text("mode")).isEqualTo("PLANNED");

@@ -2,6 +2,7 @@ package dev.regent.application.claims;
 
 import dev.regent.application.RegionCommands;
 import dev.regent.application.web.Absence;
+import dev.regent.application.web.CurrentOwners;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.domain.claims.ClaimId;
 import dev.regent.domain.claims.FileClaimCommand;
@@ -46,9 +47,12 @@ class ClaimController {
     private final ClaimProjection claims;
     private final Region localRegion;
     private final Absence absence;
+    private final CurrentOwners owners;
 
-    ClaimController(RegionCommands commands, ClaimProjection claims, Region localRegion, Absence absence) {
+    ClaimController(RegionCommands commands, ClaimProjection claims, Region localRegion, Absence absence,
+                    CurrentOwners owners) {
         this.absence = absence;
+        this.owners = owners;
         this.commands = commands;
         this.claims = claims;
         this.localRegion = localRegion;
@@ -68,7 +72,7 @@ class ClaimController {
     @GetMapping("/{claimId}")
     ClaimResponse get(@PathVariable String claimId) {
         return claims.find(new ClaimId(claimId).value())
-                .map(view -> new ClaimResponse(view.aggregateId(), view.owner().name(), view.state().status().name(),
+                .map(view -> new ClaimResponse(view.aggregateId(), owners.of(view), view.state().status().name(),
                         view.state().reason(), view.state().detail(), view.state().policyId(),
                         view.state().customerId(), view.state().amount(), view.state().description(), view.version(),
                         view.state().steps()))

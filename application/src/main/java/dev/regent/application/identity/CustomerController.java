@@ -2,10 +2,12 @@ package dev.regent.application.identity;
 
 import dev.regent.application.RegionCommands;
 import dev.regent.application.web.Absence;
+import dev.regent.application.web.CurrentOwners;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.application.web.RespondAsync;
 import dev.regent.domain.identity.ChangeConsentCommand;
 import dev.regent.domain.identity.ChangeCustomerContactCommand;
+import dev.regent.domain.identity.ChangeDomicileCommand;
 import dev.regent.domain.identity.ConsentPurpose;
 import dev.regent.domain.identity.CountryCode;
 import dev.regent.domain.identity.CustomerId;
@@ -15,6 +17,7 @@ import dev.regent.domain.identity.PersonName;
 import dev.regent.domain.identity.PhoneNumber;
 import dev.regent.domain.identity.RegisterCustomerCommand;
 import dev.regent.domain.identity.SuspendCustomerCommand;
+import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.failover.DeferredCommands;
 import dev.regent.projections.identity.CustomerProjection;
@@ -62,6 +65,13 @@ class CustomerController {
     record SuspendRequest(@NotBlank String reason) {
     }
 
+    record ChangeDomicileRequest(@NotBlank String domicile) {
+    }
+
+    /** {@code homeRegion}: the region the new domicile is home in; the customer is relocated there if it differs. */
+    record DomicileChanged(String customerId, String domicile, long version, String homeRegion) {
+    }
+
     record RequestPending(String status, String requestId) {
     }
 
@@ -81,10 +91,14 @@ class CustomerController {
     private final Region localRegion;
     private final Absence absence;
     private final DeferredCommands deferred;
+    private final CurrentOwners owners;
+    private final JurisdictionMap jurisdictions;
 
     CustomerController(RegionCommands commands, CustomerProjection customers, Region localRegion, Absence absence,
-                       DeferredCommands deferred) {
+                       DeferredCommands deferred, CurrentOwners owners, JurisdictionMap jurisdictions) {
         this.absence = absence;
+        this.owners = owners;
+        this.jurisdictions = jurisdictions;
         this.deferred = deferred;
         this.commands = commands;
         this.customers = customers;
@@ -104,7 +118,7 @@ class CustomerController {
     @GetMapping("/{customerId}")
     CustomerResponse get(@PathVariable String customerId) {
         return customers.find(new CustomerId(customerId).value())
-                .map(view -> new CustomerResponse(view.aggregateId(), view.owner().name(), view.version(),
+                .map(view -> new CustomerResponse(view.aggregateId(), owners.of(view), view.version(),
                         view.state().name(), view.state().email(), view.state().phone(), view.state().domicile(),
                         deferred.provisional(view.aggregateId()).stream().map(change -> new ProvisionalChange(
                                 change.requestId(), change.simpleCommandName(), change.acceptedAt())).toList()))
@@ -157,6 +171,23 @@ class CustomerController {
                 RespondAsync.requested(prefer), () -> visibleVersion(id));
         return outcome.isPending() ? pending(outcome) : ResponseEntity.ok(new ContactChanged(id.value(),
                 outcome.result()));
+    }
+
+    /**
+     * The customer moved abroad: routed to her owner like any change. When the country's home is another region,
+     * she is relocated there afterwards, with her personal data (a planned transfer, flagged as a relocation): follow
+     * it at {@code GET /ownership/{id}}. A country no region is home for is a 400.
+     */
+    @PutMapping("/{customerId}/domicile")
+    ResponseEntity<?> changeDomicile(@PathVariable String customerId, @Valid @RequestBody ChangeDomicileRequest request,
+                                     @RequestHeader(name = RespondAsync.HEADER, required = false) String prefer) {
+        CustomerId id = new CustomerId(customerId);
+        CountryCode domicile = new CountryCode(request.domicile());
+        Region home = jurisdictions.regionFor("domicile", domicile.value());
+        RegionCommands.Outcome<Long> outcome = commands.sendOrFollow(new ChangeDomicileCommand(id, domicile),
+                RespondAsync.requested(prefer), () -> visibleVersion(id));
+        return outcome.isPending() ? pending(outcome) : ResponseEntity.ok(new DomicileChanged(id.value(),
+                domicile.value(), outcome.result(), home.name()));
     }
 
     private long visibleVersion(CustomerId id) {

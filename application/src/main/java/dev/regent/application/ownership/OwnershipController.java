@@ -17,6 +17,7 @@ import dev.regent.infrastructure.transfer.BulkTransferOutcome;
 import dev.regent.infrastructure.transfer.FencedWrite;
 import dev.regent.infrastructure.transfer.FencedWrites;
 import dev.regent.infrastructure.transfer.OwnershipTransfers;
+import dev.regent.infrastructure.transfer.TransferOrder;
 import dev.regent.infrastructure.transfer.TransferOutcome;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,14 +53,23 @@ class OwnershipController {
 
     /**
      * {@code force}: the owner is given up for lost; take over from what was replicated, without asking it (an
-     * operator's decision).
+     * operator's decision). {@code legalBasis}: why personal data the residency policy does not share with the new
+     * owner may move there anyway (recorded with the transfer).
      */
-    record TransferRequest(@NotBlank String toRegion, @NotBlank String reason, boolean force) {
+    record TransferRequest(@NotBlank String toRegion, @NotBlank String reason, boolean force, String legalBasis) {
+
+        TransferOrder order(Principal operator) {
+            return new TransferOrder(reason, OperatorActions.nameOf(operator), force, legalBasis, false);
+        }
     }
 
     /** Every aggregate {@code fromRegion} owns, of {@code aggregateType} or of every type. */
     record BulkTransferRequest(@NotBlank String fromRegion, @NotBlank String toRegion, String aggregateType,
-                               @NotBlank String reason, boolean force) {
+                               @NotBlank String reason, boolean force, String legalBasis) {
+
+        TransferOrder order(Principal operator) {
+            return new TransferOrder(reason, OperatorActions.nameOf(operator), force, legalBasis, false);
+        }
     }
 
     private final OwnershipRegistry registry;
@@ -121,8 +131,7 @@ class OwnershipController {
 
     private TransferOutcome transferHere(String aggregateId, TransferRequest request, Principal operator) {
         return operatorActions.run(operator, action(request.force()), aggregateId, request.reason(),
-                () -> transfers.transferHere(aggregateId, request.reason(), OperatorActions.nameOf(operator),
-                        request.force()),
+                () -> transfers.transferHere(aggregateId, request.order(operator)),
                 done -> "moved from " + done.fromRegion() + " to " + done.toRegion() + " under epoch " + done.epoch());
     }
 
@@ -154,8 +163,7 @@ class OwnershipController {
         Region source = properties.knownRegion(request.fromRegion());
         String what = request.fromRegion() + (request.aggregateType() == null ? "" : " " + request.aggregateType());
         return operatorActions.run(operator, "bulk-" + action(request.force()), what, request.reason(),
-                () -> transfers.transferAllHere(source, request.aggregateType(), request.reason(),
-                        OperatorActions.nameOf(operator), request.force()),
+                () -> transfers.transferAllHere(source, request.aggregateType(), request.order(operator)),
                 done -> done.transferred().size() + " of " + done.requested() + " moved, " + done.refused().size()
                         + " refused");
     }

@@ -2,6 +2,7 @@ package dev.regent.application.policy;
 
 import dev.regent.application.RegionCommands;
 import dev.regent.application.web.Absence;
+import dev.regent.application.web.CurrentOwners;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.ownership.OwnershipRegistry;
@@ -47,10 +48,12 @@ class PolicyController {
     private final OwnershipRegistry registry;
     private final Region localRegion;
     private final Absence absence;
+    private final CurrentOwners owners;
 
     PolicyController(RegionCommands commands, PolicyProjection policies, OwnershipRegistry registry,
-                     Region localRegion, Absence absence) {
+                     Region localRegion, Absence absence, CurrentOwners owners) {
         this.absence = absence;
+        this.owners = owners;
         this.commands = commands;
         this.policies = policies;
         this.registry = registry;
@@ -77,7 +80,7 @@ class PolicyController {
     @GetMapping("/{policyId}")
     PolicyResponse get(@PathVariable String policyId) {
         return policies.find(new PolicyId(policyId).value())
-                .map(view -> new PolicyResponse(view.aggregateId(), view.owner().name(), view.state().customerId(),
+                .map(view -> new PolicyResponse(view.aggregateId(), owners.of(view), view.state().customerId(),
                         view.state().product(), view.state().coverageLimit(), view.version()))
                 .orElseThrow(() -> absence.of("Policy", policyId, PolicyProjection.VIEW));
     }

@@ -112,9 +112,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
     }
 
+    /** With {@code exposed}: each value the transfer would carry that the residency policy does not share. */
     @ExceptionHandler(TransferRefusedException.class)
     ProblemDetail transferRefused(TransferRefusedException e) {
-        return problem(HttpStatus.CONFLICT, "Transfer refused", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Transfer refused", e.getMessage());
+        if (!e.exposed().isEmpty()) {
+            problem.setProperty("exposed", e.exposed());
+        }
+        return problem;
     }
 
     @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})

@@ -24,6 +24,7 @@ public class CustomerIdentity {
     private CustomerId customerId;
     private String email;
     private String phone;
+    private String domicile;
     private final Set<ConsentPurpose> withdrawnConsents = EnumSet.noneOf(ConsentPurpose.class);
     private String suspensionReason;
     private final Set<String> answeredClaims = new HashSet<>();
@@ -47,6 +48,16 @@ public class CustomerIdentity {
         String newPhone = command.phone() == null ? phone : command.phone().value();
         if (!newEmail.equals(email) || !newPhone.equals(phone)) {
             apply(new CustomerContactChangedEvent(customerId, newEmail, newPhone));
+        }
+        return AggregateLifecycle.getVersion() + 1;
+    }
+
+    /** @return the customer's version after the change; the same domicile again changes nothing */
+    @CommandHandler
+    public long handle(ChangeDomicileCommand command) {
+        refuseIfErased();
+        if (!command.domicile().value().equals(domicile)) {
+            apply(new CustomerDomicileChangedEvent(customerId, command.domicile().value()));
         }
         return AggregateLifecycle.getVersion() + 1;
     }
@@ -105,6 +116,12 @@ public class CustomerIdentity {
         customerId = event.customerId();
         email = event.email();
         phone = event.phone();
+        domicile = event.domicile();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerDomicileChangedEvent event) {
+        domicile = event.domicile();
     }
 
     @EventSourcingHandler

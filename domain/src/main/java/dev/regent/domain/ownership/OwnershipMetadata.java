@@ -24,6 +24,8 @@ public final class OwnershipMetadata {
      * event keeps the origin region and epoch it was appended under.
      */
     public static final String IMPORTED_FROM = "regent-imported-from";
+    /** On an event a new owner copied into its store: the epoch under which it took the aggregate over. */
+    public static final String IMPORTED_AT_EPOCH = "regent-imported-at-epoch";
     /** On a routed command: the owner epoch the forwarding region resolved. */
     public static final String EXPECTED_EPOCH = "regent-expected-epoch";
 

@@ -48,6 +48,30 @@ class CustomerIdentityTest {
     }
 
     @Test
+    void givenRegistered_whenTheCustomerMovesAbroad_thenHerNewDomicileIsRecorded_asAChangeOfHome() {
+        fixture.given(frenchCustomerRegistered())
+               .when(new ChangeDomicileCommand(CUSTOMER_ID, new CountryCode("sg")))
+               .expectEvents(new CustomerDomicileChangedEvent(CUSTOMER_ID, "SG"))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void givenRegistered_whenTheSameDomicileIsGivenAgain_thenNothingChanges() {
+        fixture.given(frenchCustomerRegistered(), new CustomerDomicileChangedEvent(CUSTOMER_ID, "SG"))
+               .when(new ChangeDomicileCommand(CUSTOMER_ID, new CountryCode("SG")))
+               .expectNoEvents()
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void givenErased_whenTheDomicileChanges_thenItIsRefused() {
+        fixture.given(frenchCustomerRegistered(), new PersonalDataErasedEvent(CUSTOMER_ID))
+               .when(new ChangeDomicileCommand(CUSTOMER_ID, new CountryCode("SG")))
+               .expectNoEvents()
+               .expectException(dev.regent.domain.shared.BusinessRuleViolation.class);
+    }
+
+    @Test
     void givenRegistered_whenContactChangedToSameValues_thenNoEventAndVersionUnchanged() {
         fixture.given(frenchCustomerRegistered())
                .when(new ChangeCustomerContactCommand(CUSTOMER_ID, new EmailAddress("amelie@example.fr"),

@@ -153,7 +153,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         jdbc.update("insert into regent_ownership (" + COLUMNS + ", assigned_at) values (?, ?, ?, ?, ?, ?)",
                 ownership.aggregateId(), ownership.aggregateType(), ownership.owner().name(), ownership.epoch(),
                 ownership.rule(), Timestamp.from(assignedAt));
-        recordHistory(ownership, OwnershipChange.Kind.ASSIGNED, null, null, assignedAt);
+        recordHistory(ownership, OwnershipChange.Kind.ASSIGNED, OwnershipChange.Why.NOTHING, assignedAt);
         remember(lockedInThisTransaction(), ownership); // a row this transaction inserted is locked until it ends
     }
 
@@ -164,8 +164,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * @return the new ownership
      * @throws IllegalStateException when this region is neither the owner nor already released to {@code to}
      */
-    public Ownership release(String aggregateId, Region local, Region to, String reason, String requestedBy,
-                             Instant at) {
+    public Ownership release(String aggregateId, Region local, Region to, OwnershipChange.Why why, Instant at) {
         forget(aggregateId);
         Ownership current = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
                 + "for update", OWNERSHIP, aggregateId).stream().findFirst()
@@ -180,7 +179,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
         Ownership next = new Ownership(aggregateId, current.aggregateType(), to, current.epoch() + 1, current.rule());
         jdbc.update("update regent_ownership set owner_region = ?, epoch = ?, assigned_at = ?, recorded_at = now() "
                 + "where aggregate_id = ?", to.name(), next.epoch(), Timestamp.from(at), aggregateId);
-        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, reason, requestedBy, at);
+        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, why, at);
         onOwnershipChange.accept(aggregateId);
         return next;
     }
@@ -203,7 +202,8 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
             jdbc.update("update regent_ownership set owner_region = ?, epoch = ?, assigned_at = ?, "
                     + "recorded_at = now() where aggregate_id = ?", local.name(), back.epoch(), Timestamp.from(at),
                     aggregateId);
-            recordHistory(back, OwnershipChange.Kind.RECLAIMED, reason, local.name(), at);
+            recordHistory(back, OwnershipChange.Kind.RECLAIMED, new OwnershipChange.Why(reason, local.name(), null),
+                    at);
             onOwnershipChange.accept(aggregateId);
             return back;
         });
@@ -214,12 +214,11 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      *
      * @return the ownership this region knew before
      */
-    public Optional<Ownership> recordTransfer(Ownership next, OwnershipChange.Kind kind, String reason,
-                                              String requestedBy, Instant at) {
+    public Optional<Ownership> recordTransfer(Ownership next, OwnershipChange.Why why, Instant at) {
         forget(next.aggregateId());
         Optional<Ownership> before = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
                 + "for update", OWNERSHIP, next.aggregateId()).stream().findFirst();
-        recordHistory(next, kind, reason, requestedBy, at);
+        recordHistory(next, OwnershipChange.Kind.TRANSFERRED, why, at);
         recordIfNewerEpoch(next, at);
         onOwnershipChange.accept(next.aggregateId());
         return before;
@@ -240,17 +239,17 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
                 (rs, n) -> new OwnershipChange(rs.getString("aggregate_id"), rs.getLong("epoch"),
                         Region.of(rs.getString("owner_region")), rs.getString("rule"),
                         OwnershipChange.Kind.valueOf(rs.getString("kind")), rs.getString("reason"),
-                        rs.getString("requested_by"), rs.getTimestamp("at").toInstant()), aggregateId);
+                        rs.getString("requested_by"), rs.getString("legal_basis"), rs.getTimestamp("at").toInstant()),
+                aggregateId);
     }
 
-    private void recordHistory(Ownership ownership, OwnershipChange.Kind kind, String reason, String requestedBy,
-                               Instant at) {
+    private void recordHistory(Ownership ownership, OwnershipChange.Kind kind, OwnershipChange.Why why, Instant at) {
         jdbc.update("""
                 insert into regent_ownership_history (aggregate_id, epoch, owner_region, rule, kind, reason,
-                                                      requested_by, at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (aggregate_id, epoch) do nothing
+                                                      requested_by, legal_basis, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (aggregate_id, epoch) do nothing
                 """, ownership.aggregateId(), ownership.epoch(), ownership.owner().name(), ownership.rule(),
-                kind.name(), reason, requestedBy, Timestamp.from(at));
+                kind.name(), why.reason(), why.requestedBy(), why.legalBasis(), Timestamp.from(at));
     }
 
     /**
@@ -262,7 +261,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
     public boolean recordReplicated(Ownership ownership, Instant assignedAt) {
         forget(ownership.aggregateId());
         recordHistory(ownership, ownership.epoch() == Ownership.FIRST_EPOCH ? OwnershipChange.Kind.ASSIGNED
-                : OwnershipChange.Kind.TRANSFERRED, null, null, assignedAt);
+                : OwnershipChange.Kind.TRANSFERRED, OwnershipChange.Why.NOTHING, assignedAt);
         boolean changed = recordIfNewerEpoch(ownership, assignedAt);
         if (changed) {
             onOwnershipChange.accept(ownership.aggregateId());

@@ -10,6 +10,7 @@ import dev.regent.infrastructure.residency.PersonalDataProtectingStorageEngine;
 import dev.regent.infrastructure.residency.SubjectKeys;
 import dev.regent.infrastructure.transfer.FencedWrites;
 import dev.regent.infrastructure.transfer.Handovers;
+import dev.regent.infrastructure.transfer.Relocations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -113,8 +114,10 @@ public class OwnershipConfiguration {
 
     @Bean
     OwnershipRegistryProjection ownershipRegistryProjection(JdbcOwnershipRegistry registry, FencedWrites fencedWrites,
-                                                            Handovers handovers, Region localRegion) {
-        return new OwnershipRegistryProjection(registry, fencedWrites, handovers, localRegion);
+                                                            Handovers handovers, Relocations relocations,
+                                                            JurisdictionMap jurisdictions, Region localRegion) {
+        return new OwnershipRegistryProjection(registry, fencedWrites, handovers, relocations, jurisdictions,
+                localRegion);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 /**
@@ -124,6 +125,13 @@ public final class PersonalDataModel {
         }
         Object value = componentValue(payload, subjectIndex);
         return Optional.ofNullable(value).map(Object::toString);
+    }
+
+    /** Each personal field of {@code payload} with its value. */
+    public void forEachPersonalValue(Object payload, BiConsumer<Field, String> visitor) {
+        for (Field field : personalFields) {
+            visitor.accept(field, (String) componentValue(payload, field.index()));
+        }
     }
 
     /** A copy of {@code payload} with each personal field replaced by {@code change(field, value)}. */

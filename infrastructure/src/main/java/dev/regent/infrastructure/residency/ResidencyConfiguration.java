@@ -19,6 +19,11 @@ import java.util.List;
 public class ResidencyConfiguration {
 
     @Bean
+    ResidencyExposure residencyExposure(ResidencyPolicy policy) {
+        return new ResidencyExposure(policy);
+    }
+
+    @Bean
     ResidencyPolicy residencyPolicy(RegentProperties properties, ResourceLoader resources) {
         String location = properties.getResidency().getPolicy();
         Resource policy = resources.getResource(location);

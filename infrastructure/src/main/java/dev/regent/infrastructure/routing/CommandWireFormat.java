@@ -28,7 +28,7 @@ public class CommandWireFormat {
     /** Metadata a sender may never set: the receiver stamps them (or the event store does). */
     private static final Set<String> STAMPED = Set.of(OwnershipMetadata.ORIGIN_REGION, OwnershipMetadata.OWNER_EPOCH,
             OwnershipMetadata.ACCEPTED_REGION, OwnershipMetadata.FORWARDED_FROM, OwnershipMetadata.RESYNC,
-            OwnershipMetadata.IMPORTED_FROM);
+            OwnershipMetadata.IMPORTED_FROM, OwnershipMetadata.IMPORTED_AT_EPOCH);
     private static final Set<String> JDK_RESULT_TYPES = Set.of(String.class.getName(), Long.class.getName(),
             Integer.class.getName(), Boolean.class.getName());
     private static final ObjectMapper PLAIN_JSON = new ObjectMapper();

@@ -144,7 +144,7 @@ public class Handovers {
             long last = StoredStreams.lastSequence(jdbc, aggregateId);
             eventBus.publish(GenericEventMessage.asEventMessage(new OwnershipTransferredEvent(aggregateId,
                     ownership.aggregateType(), to.name(), localRegion.name(), ownership.epoch(), last,
-                    ownership.rule(), reason, localRegion.name())));
+                    ownership.rule(), reason, localRegion.name(), null)));
             reclaimed.increment();
             log.warn("Took {} back from {} under epoch {}: {}", aggregateId, to, ownership.epoch(), reason);
         });

@@ -1,6 +1,7 @@
 package dev.regent.infrastructure.transfer;
 
 import dev.regent.domain.ownership.Ownership;
+import dev.regent.domain.ownership.OwnershipChange;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
 import dev.regent.infrastructure.peer.Peers;
@@ -37,45 +38,60 @@ public class OwnershipReleaseEndpoint {
     private final StreamWireFormat wireFormat;
     private final TransactionTemplate transactions;
     private final Handovers handovers;
+    private final ReleaseResidencyCheck residencyCheck;
     private final Peers peers;
     private final Region localRegion;
     private final Clock clock;
 
     public OwnershipReleaseEndpoint(JdbcOwnershipRegistry registry, EventStorageEngine storage,
                                     StreamWireFormat wireFormat, TransactionTemplate transactions,
-                                    Handovers handovers, Peers peers, Region localRegion, Clock clock) {
+                                    Handovers handovers, ReleaseResidencyCheck residencyCheck, Peers peers,
+                                    Region localRegion, Clock clock) {
         this.registry = registry;
         this.storage = storage;
         this.wireFormat = wireFormat;
         this.transactions = transactions;
         this.handovers = handovers;
+        this.residencyCheck = residencyCheck;
         this.peers = peers;
         this.localRegion = localRegion;
         this.clock = clock;
     }
 
+    /**
+     * The stream is read under the release's lock (in-flight appends commit first, later ones are refused), and
+     * checked there: data the residency policy does not share with the new owner moves only with a relocation of its
+     * data subject, or with a legal basis an operator stated; otherwise the release is undone and refused, naming
+     * what would have crossed.
+     */
     @PostMapping(path = PATH, consumes = "application/json", produces = "application/json")
     public ReleasedStream release(@PathVariable String aggregateId, @RequestBody ReleasedStream.Request request,
                                   Principal peer) {
         Region to = peers.requireNamed(peer, request.toRegion(), "a release");
-        Ownership released;
+        OwnershipChange.Why why = new OwnershipChange.Why(request.reason(), request.requestedBy(),
+                request.legalBasis());
+        record Released(Ownership ownership, List<DomainEventMessage<?>> stream) {
+        }
+        Released released;
         try {
             released = transactions.execute(status -> {
-                Ownership next = registry.release(aggregateId, localRegion, to, request.reason(),
-                        request.requestedBy(), clock.instant());
+                Ownership next = registry.release(aggregateId, localRegion, to, why, clock.instant());
+                List<DomainEventMessage<?>> stream = storage.readEvents(aggregateId).asStream()
+                        .<DomainEventMessage<?>>map(event -> event).toList();
+                residencyCheck.allow(next, stream, to, request);
                 handovers.released(aggregateId, to, next.epoch());
-                return next;
+                return new Released(next, stream);
             });
         } catch (IllegalStateException notOwnedHere) {
             throw new TransferRefusedException(notOwnedHere.getMessage());
         }
-        // Read after the release committed: every append that could still happen before it has happened.
-        List<StreamedEvent> events = storage.readEvents(aggregateId).asStream()
-                .map(event -> wireFormat.toWire((DomainEventMessage<?>) event)).toList();
-        log.info("Released {} to {} under epoch {} ({} events handed over), asked by {}: {}", aggregateId, to,
-                released.epoch(), events.size(), request.requestedBy(), request.reason());
-        return new ReleasedStream(aggregateId, released.aggregateType(), to.name(), released.epoch(),
-                released.rule(), events);
+        List<StreamedEvent> events = released.stream().stream().map(wireFormat::toWire).toList();
+        log.info("Released {} to {} under epoch {} ({} events handed over), asked by {}: {}{}", aggregateId, to,
+                released.ownership().epoch(), events.size(), request.requestedBy(), request.reason(),
+                request.relocation() ? " (relocation)" : request.legalBasis() == null ? ""
+                        : " (legal basis: " + request.legalBasis() + ")");
+        return new ReleasedStream(aggregateId, released.ownership().aggregateType(), to.name(),
+                released.ownership().epoch(), released.ownership().rule(), events);
     }
 
     @PostMapping(path = "/internal/ownership/{aggregateId}/handover/{epoch}/confirm", produces = "application/json")

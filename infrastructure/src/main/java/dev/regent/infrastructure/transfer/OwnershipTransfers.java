@@ -2,6 +2,7 @@ package dev.regent.infrastructure.transfer;
 
 import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipChange;
+import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.OwnershipTransferredEvent;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Moves ownership of an aggregate to this region. The new owner continues the aggregate's own stream: it copies the
@@ -59,22 +61,23 @@ public class OwnershipTransfers {
     }
 
     /**
-     * @param requestedBy the operator who asked for it (the authenticated principal), recorded with the transfer
-     * @param force the owner is given up for lost: take over from what was replicated here, without asking it (an
-     *              operator's decision: an owner that is in fact alive but cut off keeps writing until it learns of
-     *              the transfer, and those writes are then reported there, not merged)
+     * @param order what is asked, and by whom. {@code force}: the owner is given up for lost; take over from what was
+     *              replicated here, without asking it (an operator's decision: an owner that is in fact alive but cut
+     *              off keeps writing until it learns of the transfer, and those writes are then reported there, not
+     *              merged)
      * @throws TransferRefusedException  when it cannot be done (already the owner; replicated copy incomplete or
-     *                                   protected)
+     *                                   protected; data the residency policy does not share with this region)
      * @throws OwnerUnavailableException when the owner does not answer a planned transfer
      */
-    public TransferOutcome transferHere(String aggregateId, String reason, String requestedBy, boolean force) {
+    public TransferOutcome transferHere(String aggregateId, TransferOrder order) {
         Ownership current = registry.resolve(aggregateId);
         if (current.isOwnedBy(localRegion)) {
             throw new TransferRefusedException(aggregateId + " is already owned by " + localRegion + " (epoch "
                     + current.epoch() + ")");
         }
         Region former = current.owner();
-        Handover handover = handover(current, reason, requestedBy, force);
+        boolean force = order.force();
+        Handover handover = handover(current, order);
         List<DomainEventMessage<?>> stream = handover.stream();
         long epoch = handover.epoch();
         long fromSequence = stream.isEmpty() ? -1 : stream.get(stream.size() - 1).getSequenceNumber();
@@ -84,21 +87,26 @@ public class OwnershipTransfers {
             if (!force) {
                 handovers.requireNotVoid(aggregateId, epoch);
             }
-            registry.recordTransfer(next, OwnershipChange.Kind.TRANSFERRED, reason, requestedBy, clock.instant());
+            registry.recordTransfer(next, new OwnershipChange.Why(order.reason(), order.requestedBy(),
+                    order.legalBasis()), clock.instant());
             long have = StoredStreams.lastSequence(jdbc, aggregateId);
+            // Marked with the takeover's epoch: read models everywhere start the aggregate's row again from the copy.
             List<DomainEventMessage<?>> missing = stream.stream()
-                    .filter(event -> event.getSequenceNumber() > have).toList();
+                    .filter(event -> event.getSequenceNumber() > have)
+                    .<DomainEventMessage<?>>map(event -> event.andMetaData(Map.of(
+                            OwnershipMetadata.IMPORTED_AT_EPOCH, Long.toString(epoch))))
+                    .toList();
             storage.appendEvents(missing);
             eventBus.publish(GenericEventMessage.asEventMessage(new OwnershipTransferredEvent(aggregateId,
                     current.aggregateType(), former.name(), localRegion.name(), epoch, fromSequence, current.rule(),
-                    reason, requestedBy)));
+                    order.reason(), order.requestedBy(), order.legalBasis())));
             return missing.size();
         });
         if (!force) {
             handovers.confirmTo(former, aggregateId, epoch);
         }
         log.info("Took over {} from {} ({}): epoch {}, from sequence {}, {} events copied; asked by {}: {}",
-                aggregateId, former, handover.mode(), epoch, fromSequence, copied, requestedBy, reason);
+                aggregateId, former, handover.mode(), epoch, fromSequence, copied, order.requestedBy(), order.reason());
         return new TransferOutcome(aggregateId, current.aggregateType(), former.name(), localRegion.name(), epoch,
                 fromSequence, copied, handover.mode());
     }
@@ -107,8 +115,7 @@ public class OwnershipTransfers {
      * Transfers every aggregate {@code from} owns (of one type, or all) to this region, one by one; one that cannot be
      * transferred is reported and the others go on.
      */
-    public BulkTransferOutcome transferAllHere(Region from, String aggregateType, String reason, String requestedBy,
-                                               boolean force) {
+    public BulkTransferOutcome transferAllHere(Region from, String aggregateType, TransferOrder order) {
         if (from.equals(localRegion)) {
             throw new TransferRefusedException("The aggregates of " + from + " are already owned here");
         }
@@ -117,7 +124,7 @@ public class OwnershipTransfers {
         List<BulkTransferOutcome.Refusal> refused = new ArrayList<>();
         for (String id : ids) {
             try {
-                transferred.add(transferHere(id, reason, requestedBy, force));
+                transferred.add(transferHere(id, order));
             } catch (RuntimeException e) {
                 refused.add(new BulkTransferOutcome.Refusal(id, e.getMessage()));
             }
@@ -134,14 +141,15 @@ public class OwnershipTransfers {
     private record Handover(List<DomainEventMessage<?>> stream, long epoch, String mode) {
     }
 
-    private Handover handover(Ownership current, String reason, String requestedBy, boolean force) {
+    private Handover handover(Ownership current, TransferOrder order) {
         Region former = current.owner();
-        if (force) {
+        if (order.force()) {
             return new Handover(mirrored.read(former, current.aggregateId()), current.epoch() + 1, "FORCED");
         }
         try {
             ReleasedStream released = releases.release(former, current.aggregateId(),
-                    new ReleasedStream.Request(localRegion.name(), reason, requestedBy));
+                    new ReleasedStream.Request(localRegion.name(), order.reason(), order.requestedBy(),
+                            order.legalBasis(), order.relocation()));
             return new Handover(released.events().stream().<DomainEventMessage<?>>map(event ->
                     wireFormat.fromWire(event, former.name())).toList(), released.epoch(), "PLANNED");
         } catch (OwnerUnavailableException silent) {

@@ -11,7 +11,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.serialization.Serializer;
+import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.infrastructure.peer.PeerClient;
+import dev.regent.infrastructure.residency.ResidencyExposure;
 import dev.regent.infrastructure.peer.Peers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,18 +51,37 @@ public class TransferConfiguration {
     }
 
     @Bean
-    HandoverDeadlines handoverDeadlines(Handovers handovers, TransferProperties transfer) {
-        return new HandoverDeadlines(handovers, transfer.sweepInterval());
+    Relocations relocations(JdbcTemplate jdbcTemplate, JdbcOwnershipRegistry registry, PeerClient peerClient,
+                            ObjectMapper objectMapper, Region localRegion, Clock clock, RegentProperties properties) {
+        return new Relocations(jdbcTemplate, registry, peerClient, objectMapper, localRegion, clock,
+                properties.getRouting().getTimeout().multipliedBy(8));
+    }
+
+    @Bean
+    TransferSweeps transferSweeps(Handovers handovers, Relocations relocations, TransferProperties transfer) {
+        return new TransferSweeps(handovers, relocations, transfer.sweepInterval());
+    }
+
+    @Bean
+    ReleaseResidencyCheck releaseResidencyCheck(ResidencyExposure exposure, JurisdictionMap jurisdictions,
+                                                Region localRegion) {
+        return new ReleaseResidencyCheck(exposure, jurisdictions, localRegion);
+    }
+
+    @Bean
+    RelocationEndpoint relocationEndpoint(OwnershipTransfers transfers, JdbcOwnershipRegistry registry, Peers peers,
+                                          Region localRegion) {
+        return new RelocationEndpoint(transfers, registry, peers, localRegion);
     }
 
     @Bean
     OwnershipReleaseEndpoint ownershipReleaseEndpoint(JdbcOwnershipRegistry registry, EventStorageEngine storage,
                                                       StreamWireFormat wireFormat,
                                                       PlatformTransactionManager transactionManager,
-                                                      Handovers handovers, Peers peers, Region localRegion,
-                                                      Clock clock) {
+                                                      Handovers handovers, ReleaseResidencyCheck residencyCheck,
+                                                      Peers peers, Region localRegion, Clock clock) {
         return new OwnershipReleaseEndpoint(registry, storage, wireFormat, new TransactionTemplate(transactionManager),
-                handovers, peers, localRegion, clock);
+                handovers, residencyCheck, peers, localRegion, clock);
     }
 
     @Bean

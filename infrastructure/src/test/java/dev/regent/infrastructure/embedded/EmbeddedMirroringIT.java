@@ -74,7 +74,7 @@ class EmbeddedMirroringIT {
 
     private static final List<String> REGIONS = List.of("eu", "us", "apac");
     private static final int PARTITIONS = 3;
-    private static final Duration MIRRORED_WITHIN = Duration.ofSeconds(20);
+    private static final Duration MIRRORED_WITHIN = Duration.ofSeconds(60);
 
     @TempDir
     static Path tempDir;

@@ -1,6 +1,7 @@
 package dev.regent.projections.identity;
 
 import dev.regent.domain.identity.CustomerContactChangedEvent;
+import dev.regent.domain.identity.CustomerDomicileChangedEvent;
 import dev.regent.domain.identity.CustomerIdentity;
 import dev.regent.domain.identity.CustomerRegisteredEvent;
 import dev.regent.domain.identity.PersonalDataErasedEvent;
@@ -29,6 +30,11 @@ public class CustomerProjection extends VersionedProjection<CustomerView> {
     @EventHandler
     void on(CustomerContactChangedEvent event, DomainEventMessage<?> message) {
         views.apply(message, current -> current.withContact(event.email(), event.phone()));
+    }
+
+    @EventHandler
+    void on(CustomerDomicileChangedEvent event, DomainEventMessage<?> message) {
+        views.apply(message, current -> current.movedTo(event.domicile()));
     }
 
     @EventHandler

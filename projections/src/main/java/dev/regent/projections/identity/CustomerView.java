@@ -22,4 +22,8 @@ public record CustomerView(@DataSubject String customerId, @PersonalData String 
     CustomerView withContact(String newEmail, String newPhone) {
         return new CustomerView(customerId, name, newEmail, newPhone, domicile);
     }
+
+    CustomerView movedTo(String newDomicile) {
+        return new CustomerView(customerId, name, email, phone, newDomicile);
+    }
 }

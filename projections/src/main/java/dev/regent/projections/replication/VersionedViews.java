@@ -72,6 +72,14 @@ public class VersionedViews<V> {
     public ApplyOutcome apply(DomainEventMessage<?> event, UnaryOperator<V> evolve) {
         String aggregateId = event.getAggregateIdentifier();
         Optional<Row> current = lockRow(aggregateId);
+        long importedAt = importEpoch(event);
+        if (importedAt > 0 && event.getSequenceNumber() == 0
+                && current.filter(row -> row.importedEpoch() < importedAt).isPresent()) {
+            // A new owner copied the stream: its copy, as it lets this region see the data, replaces the former
+            // owner's. Once per epoch, so a copy delivered again changes nothing.
+            forget(List.of(aggregateId));
+            current = Optional.empty();
+        }
         long expected = current.map(row -> row.lastSequence() + 1).orElse(0L);
         long sequence = event.getSequenceNumber();
         if (sequence < expected) {
@@ -203,13 +211,19 @@ public class VersionedViews<V> {
         return viewName;
     }
 
-    private record Row(long lastSequence, String state) {
+    private record Row(long lastSequence, String state, long importedEpoch) {
     }
 
     private Optional<Row> lockRow(String aggregateId) {
-        return jdbc.query("select last_sequence, state::text from regent_view where view_name = ? and aggregate_id = ? "
-                        + "for update", (rs, n) -> new Row(rs.getLong(1), rs.getString(2)), viewName, aggregateId)
+        return jdbc.query("select last_sequence, state::text, imported_epoch from regent_view where view_name = ? "
+                        + "and aggregate_id = ? for update", (rs, n) -> new Row(rs.getLong(1), rs.getString(2),
+                        rs.getLong(3)), viewName, aggregateId)
                 .stream().findFirst();
+    }
+
+    /** The epoch under which a new owner copied this event into its store; 0 for an event never copied. */
+    private static long importEpoch(DomainEventMessage<?> event) {
+        return OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.IMPORTED_AT_EPOCH).orElse(0L);
     }
 
     private void write(DomainEventMessage<?> event, V state) {
@@ -218,15 +232,18 @@ public class VersionedViews<V> {
         long ownerEpoch = OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.OWNER_EPOCH).orElse(0L);
         jdbc.update("""
                 insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
-                                         last_sequence, state, last_event_id, last_event_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
+                                         last_sequence, state, last_event_id, last_event_at, imported_epoch,
+                                         updated_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
                 on conflict (view_name, aggregate_id) do update
                    set owner_region = excluded.owner_region, owner_epoch = excluded.owner_epoch,
                        last_sequence = excluded.last_sequence, state = excluded.state,
                        last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
+                       imported_epoch = greatest(regent_view.imported_epoch, excluded.imported_epoch),
                        updated_at = now()
                 """, viewName, event.getAggregateIdentifier(), event.getType(), ownerRegion, ownerEpoch,
-                event.getSequenceNumber(), toJson(state), event.getIdentifier(), Timestamp.from(event.getTimestamp()));
+                event.getSequenceNumber(), toJson(state), event.getIdentifier(), Timestamp.from(event.getTimestamp()),
+                importEpoch(event));
     }
 
     /** A change this region routed to the owner is visible here now, in the same transaction as the row. */

@@ -9,24 +9,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Looks for overdue handovers every sweep interval, while the service runs. */
-final class HandoverDeadlines implements SmartLifecycle {
+/**
+ * Every sweep interval, while the service runs: takes back overdue handovers, and offers pending relocations to
+ * their new homes.
+ */
+final class TransferSweeps implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(HandoverDeadlines.class);
+    private static final Logger log = LoggerFactory.getLogger(TransferSweeps.class);
 
     private final Handovers handovers;
+    private final Relocations relocations;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    HandoverDeadlines(Handovers handovers, Duration interval) {
+    TransferSweeps(Handovers handovers, Relocations relocations, Duration interval) {
         this.handovers = handovers;
+        this.relocations = relocations;
         this.interval = interval;
     }
 
     @Override
     public synchronized void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "regent-handover-deadlines");
+            Thread thread = new Thread(runnable, "regent-transfer-sweeps");
             thread.setDaemon(true);
             return thread;
         });
@@ -39,6 +44,11 @@ final class HandoverDeadlines implements SmartLifecycle {
             handovers.reclaimOverdue();
         } catch (RuntimeException e) {
             log.warn("Looking for overdue handovers failed; trying again in {}: {}", interval, e.toString());
+        }
+        try {
+            relocations.offerPending();
+        } catch (RuntimeException e) {
+            log.warn("Offering pending relocations failed; trying again in {}: {}", interval, e.toString());
         }
     }
 
