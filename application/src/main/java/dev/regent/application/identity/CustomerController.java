@@ -1,6 +1,7 @@
 package dev.regent.application.identity;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.application.web.RespondAsync;
@@ -81,10 +82,12 @@ class CustomerController {
     private final Region localRegion;
     private final Absence absence;
     private final DeferredCommands deferred;
+    private final RequestIds requestIds;
 
     CustomerController(RegionCommands commands, CustomerProjection customers, Region localRegion, Absence absence,
-                       DeferredCommands deferred) {
+                       DeferredCommands deferred, RequestIds requestIds) {
         this.absence = absence;
+        this.requestIds = requestIds;
         this.deferred = deferred;
         this.commands = commands;
         this.customers = customers;
@@ -93,7 +96,7 @@ class CustomerController {
 
     @PostMapping
     ResponseEntity<CustomerCreated> register(@Valid @RequestBody RegisterCustomerRequest request) {
-        CustomerId customerId = CustomerId.generate();
+        CustomerId customerId = new CustomerId(requestIds.newAggregateId());
         Region owner = commands.create(new RegisterCustomerCommand(customerId, new PersonName(request.name()),
                 new EmailAddress(request.email()), new PhoneNumber(request.phone()),
                 new CountryCode(request.domicile())));

@@ -1,6 +1,7 @@
 package dev.regent.application.policy;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.domain.identity.CustomerId;
@@ -47,10 +48,12 @@ class PolicyController {
     private final OwnershipRegistry registry;
     private final Region localRegion;
     private final Absence absence;
+    private final RequestIds requestIds;
 
     PolicyController(RegionCommands commands, PolicyProjection policies, OwnershipRegistry registry,
-                     Region localRegion, Absence absence) {
+                     Region localRegion, Absence absence, RequestIds requestIds) {
         this.absence = absence;
+        this.requestIds = requestIds;
         this.commands = commands;
         this.policies = policies;
         this.registry = registry;
@@ -67,7 +70,7 @@ class PolicyController {
             throw new InvalidValueException("customerId",
                     "no customer " + customerId + " is known in region " + localRegion);
         }
-        PolicyId policyId = PolicyId.generate();
+        PolicyId policyId = new PolicyId(requestIds.newAggregateId());
         Region owner = commands.create(new IssuePolicyCommand(policyId, customerId, new ProductCode(request.product()),
                 MonetaryAmount.of("coverageLimit", request.coverageLimit())));
         return ResponseEntity.created(URI.create("/policies/" + policyId))
