@@ -225,6 +225,24 @@ class IdempotentRetriesIT {
     }
 
     @Test
+    void givenAKeyLeftInFlightByAnAttemptThatDied_whenRetriedAfterTheInFlightTimeout_thenTheRecordAnswers() {
+        Map<String, String> body = customer("Died In Flight", "FR");
+        String key = newKey();
+        long before = lastEventIndex(EU);
+        Answer first = keyed(US, "POST", "/customers", body, key);
+        // As if us had stopped after eu applied the command but before us kept the answer, a while ago.
+        ThreeRegions.database(US).update("update regent_idempotency_key set status = null, body = null, "
+                + "locked_until = now() - interval '1 second' where idempotency_key = ?", key);
+
+        Answer retried = keyed(US, "POST", "/customers", body, key);
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(registeredSince(EU, before)).containsExactly(first.text("customerId"));
+        assertThat(keyed(US, "POST", "/customers", body, key).header(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+    }
+
+    @Test
     void givenARestartOfTheReceivingRegion_whenRetried_thenTheKeptAnswer() {
         String customerId = api.post(US, "/customers", customer("Restart Survivor", "US")).text("customerId");
         Map<String, Object> body = policy(customerId, 25_000);
