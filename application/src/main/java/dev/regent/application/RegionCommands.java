@@ -1,5 +1,6 @@
 package dev.regent.application;
 
+import dev.regent.application.idempotency.RequestIds;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.OwnershipResolver;
 import dev.regent.infrastructure.ownership.OwnershipResolver.ResolvedOwner;
@@ -8,7 +9,6 @@ import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 import dev.regent.projections.requests.RoutedRequests;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
 /**
  * Sends commands through Axon's (distributed) command bus, which routes each to its owner region; tells callers
  * which region owns what they create; and, for a change routed to a slow owner, answers "pending" instead of
- * blocking, following the request until the owner's change is visible in this region.
+ * blocking, following the request until the owner's change is visible in this region. A request with an
+ * {@code Idempotency-Key} sends its command under an id derived from the key ({@link RequestIds}).
  */
 @Component
 public class RegionCommands {
@@ -41,30 +42,33 @@ public class RegionCommands {
     private final CommandGateway commandGateway;
     private final OwnershipResolver ownershipResolver;
     private final RoutedRequests routedRequests;
+    private final RequestIds requestIds;
     private final Duration pendingAfter;
 
     public RegionCommands(CommandGateway commandGateway, OwnershipResolver ownershipResolver,
-                          RoutedRequests routedRequests,
+                          RoutedRequests routedRequests, RequestIds requestIds,
                           @Value("${regent.routing.pending-after:1s}") Duration pendingAfter) {
         this.commandGateway = commandGateway;
         this.ownershipResolver = ownershipResolver;
         this.routedRequests = routedRequests;
+        this.requestIds = requestIds;
         this.pendingAfter = pendingAfter;
     }
 
     /** Sends a creating command to the region its aggregate's rule designates, and answers that region. */
     public Region create(Object creationCommand) {
-        Region owner = ownershipResolver.resolve(GenericCommandMessage.asCommandMessage(creationCommand))
+        CommandMessage<?> message = requestIds.commandMessage(creationCommand);
+        Region owner = ownershipResolver.resolve(message)
                 .map(ResolvedOwner::owner)
                 .orElseThrow(() -> new IllegalArgumentException(
                         creationCommand.getClass().getSimpleName() + " creates no region-owned aggregate"));
-        commandGateway.sendAndWait(creationCommand);
+        commandGateway.sendAndWait(message);
         return owner;
     }
 
     /** Sends a command to its aggregate's owner and answers the owner's result. */
     public <R> R send(Object command) {
-        return commandGateway.sendAndWait(command);
+        return commandGateway.sendAndWait(requestIds.commandMessage(command));
     }
 
     /**
@@ -74,7 +78,7 @@ public class RegionCommands {
      * change ({@code visibleVersion}), or rejected with the owner's reason.
      */
     public Outcome<Long> sendOrFollow(Object change, boolean respondAsync, LongSupplier visibleVersion) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(change);
+        CommandMessage<?> message = requestIds.commandMessage(change);
         Optional<ResolvedOwner> owner = ownershipResolver.resolve(message)
                 .filter(resolved -> !resolved.owner().equals(ownershipResolver.localRegion()));
         if (owner.isEmpty()) {

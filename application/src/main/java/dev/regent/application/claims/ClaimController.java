@@ -1,6 +1,7 @@
 package dev.regent.application.claims;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.CurrentOwners;
 import dev.regent.application.web.NotFoundException;
@@ -48,11 +49,13 @@ class ClaimController {
     private final Region localRegion;
     private final Absence absence;
     private final CurrentOwners owners;
+    private final RequestIds requestIds;
 
     ClaimController(RegionCommands commands, ClaimProjection claims, Region localRegion, Absence absence,
-                    CurrentOwners owners) {
+                    CurrentOwners owners, RequestIds requestIds) {
         this.absence = absence;
         this.owners = owners;
+        this.requestIds = requestIds;
         this.commands = commands;
         this.claims = claims;
         this.localRegion = localRegion;
@@ -61,7 +64,7 @@ class ClaimController {
     /** Accepted, not done: the settlement runs asynchronously with the other owners; follow it with GET. */
     @PostMapping
     ResponseEntity<ClaimFiled> file(@Valid @RequestBody FileClaimRequest request) {
-        ClaimId claimId = ClaimId.generate();
+        ClaimId claimId = new ClaimId(requestIds.newAggregateId());
         Region owner = commands.create(new FileClaimCommand(claimId, new PolicyId(request.policyId()),
                 new CustomerId(request.customerId()), MonetaryAmount.of("amount", request.amount()),
                 request.description()));

@@ -1,6 +1,7 @@
 package dev.regent.application.identity;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.CurrentOwners;
 import dev.regent.application.web.NotFoundException;
@@ -93,12 +94,15 @@ class CustomerController {
     private final DeferredCommands deferred;
     private final CurrentOwners owners;
     private final JurisdictionMap jurisdictions;
+    private final RequestIds requestIds;
 
     CustomerController(RegionCommands commands, CustomerProjection customers, Region localRegion, Absence absence,
-                       DeferredCommands deferred, CurrentOwners owners, JurisdictionMap jurisdictions) {
+                       DeferredCommands deferred, CurrentOwners owners, JurisdictionMap jurisdictions,
+                       RequestIds requestIds) {
         this.absence = absence;
         this.owners = owners;
         this.jurisdictions = jurisdictions;
+        this.requestIds = requestIds;
         this.deferred = deferred;
         this.commands = commands;
         this.customers = customers;
@@ -107,7 +111,7 @@ class CustomerController {
 
     @PostMapping
     ResponseEntity<CustomerCreated> register(@Valid @RequestBody RegisterCustomerRequest request) {
-        CustomerId customerId = CustomerId.generate();
+        CustomerId customerId = new CustomerId(requestIds.newAggregateId());
         Region owner = commands.create(new RegisterCustomerCommand(customerId, new PersonName(request.name()),
                 new EmailAddress(request.email()), new PhoneNumber(request.phone()),
                 new CountryCode(request.domicile())));

@@ -1,6 +1,7 @@
 package dev.regent.application.policy;
 
 import dev.regent.application.RegionCommands;
+import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.CurrentOwners;
 import dev.regent.application.web.NotFoundException;
@@ -49,11 +50,13 @@ class PolicyController {
     private final Region localRegion;
     private final Absence absence;
     private final CurrentOwners owners;
+    private final RequestIds requestIds;
 
     PolicyController(RegionCommands commands, PolicyProjection policies, OwnershipRegistry registry,
-                     Region localRegion, Absence absence, CurrentOwners owners) {
+                     Region localRegion, Absence absence, CurrentOwners owners, RequestIds requestIds) {
         this.absence = absence;
         this.owners = owners;
+        this.requestIds = requestIds;
         this.commands = commands;
         this.policies = policies;
         this.registry = registry;
@@ -70,7 +73,7 @@ class PolicyController {
             throw new InvalidValueException("customerId",
                     "no customer " + customerId + " is known in region " + localRegion);
         }
-        PolicyId policyId = PolicyId.generate();
+        PolicyId policyId = new PolicyId(requestIds.newAggregateId());
         Region owner = commands.create(new IssuePolicyCommand(policyId, customerId, new ProductCode(request.product()),
                 MonetaryAmount.of("coverageLimit", request.coverageLimit())));
         return ResponseEntity.created(URI.create("/policies/" + policyId))

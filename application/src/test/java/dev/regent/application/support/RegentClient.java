@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,12 +23,16 @@ import java.util.Map;
  */
 public final class RegentClient {
 
-    /** An HTTP answer: status, content type and JSON body. */
-    public record Answer(int status, String contentType, JsonNode body) {
+    /** An HTTP answer: status, content type, JSON body and headers. */
+    public record Answer(int status, String contentType, JsonNode body, HttpHeaders headers) {
 
         public String text(String field) {
             JsonNode value = body.get(field);
             return value == null || value.isNull() ? null : value.asText();
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -92,7 +97,8 @@ public final class RegentClient {
             HttpRequest request = builder.build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed,
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

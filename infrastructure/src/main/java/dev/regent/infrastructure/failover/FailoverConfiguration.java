@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 
 /**
- * Failover policies where commands are sent, delivery of the commands kept for silent owners, and the owner's side:
- * repeats answered from the record, captured changes adjudicated. The application provides the {@link RequestTracker}.
+ * Failover policies where commands are sent, delivery of the commands kept for silent owners, and where commands are
+ * handled: repeats (of other regions' commands, of keyed requests' commands) answered from the record, captured
+ * changes adjudicated. The application provides the {@link RequestTracker}.
  */
 @Configuration(proxyBeanMethods = false)
 public class FailoverConfiguration {
@@ -53,12 +54,18 @@ public class FailoverConfiguration {
         return new ProcessedCommands(jdbcTemplate);
     }
 
-    /** After the ownership check (order 0): only an owner answers repeats or adjudicates. */
+    /** Before the ownership check (order 0): a repeated creation is answered, not refused as "already exists". */
+    @Bean
+    @Order(-1)
+    RepeatAnsweringInterceptor repeatAnsweringInterceptor(ProcessedCommands processed, CommandWireFormat wireFormat,
+                                                          ObjectMapper objectMapper, MeterRegistry meters) {
+        return new RepeatAnsweringInterceptor(processed, wireFormat, objectMapper, meters);
+    }
+
+    /** After the ownership check (order 0): only an owner adjudicates. */
     @Bean
     @Order(1)
-    OwnerSideDeliveryInterceptor ownerSideDeliveryInterceptor(ProcessedCommands processed,
-                                                              CommandWireFormat wireFormat, ObjectMapper objectMapper,
-                                                              JdbcTemplate jdbcTemplate, MeterRegistry meters) {
-        return new OwnerSideDeliveryInterceptor(processed, wireFormat, objectMapper, jdbcTemplate, meters);
+    OwnerSideDeliveryInterceptor ownerSideDeliveryInterceptor(JdbcTemplate jdbcTemplate) {
+        return new OwnerSideDeliveryInterceptor(jdbcTemplate);
     }
 }

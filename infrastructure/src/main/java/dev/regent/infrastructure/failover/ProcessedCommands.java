@@ -5,8 +5,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.util.Optional;
 
-/** At an owner: the answers it gave to commands other regions sent it, by command id. */
+/**
+ * Where commands are handled: the answers given to commands that may arrive again (sent by other regions, or for a
+ * request with an idempotency key), by command id.
+ */
 public class ProcessedCommands {
+
+    /**
+     * Metadata on a command sent for a request that carries an idempotency key: its id is derived from the key, so a
+     * retried request sends the same command, and whoever handles it answers the repeat from this record.
+     */
+    public static final String KEYED = "regent-keyed";
 
     /** An answer on record; {@code result} is its wire form (JSON), or null for no result. */
     public record Answer(String result) {
@@ -16,6 +25,14 @@ public class ProcessedCommands {
 
     public ProcessedCommands(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * In the command's transaction, before looking for its answer: another handling of the same command id waits here
+     * until the first commits (and then finds its answer) or rolls back.
+     */
+    public void takeTurn(String commandId) {
+        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, commandId);
     }
 
     public Optional<Answer> find(String commandId) {
