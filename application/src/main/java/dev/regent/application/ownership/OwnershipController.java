@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipRegistry;
 import dev.regent.domain.ownership.Region;
+import dev.regent.domain.shared.InvalidValueException;
+import dev.regent.infrastructure.ownership.OwnedAggregates;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.transfer.FencedWrite;
 import dev.regent.infrastructure.transfer.FencedWrites;
@@ -53,13 +55,16 @@ class OwnershipController {
     private final OwnershipTransfers transfers;
     private final FencedWrites fencedWrites;
     private final RegentProperties properties;
+    private final List<String> aggregateTypes;
     private final Region localRegion;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     OwnershipController(OwnershipRegistry registry, OwnershipTransfers transfers, FencedWrites fencedWrites,
-                        RegentProperties properties, Region localRegion, ObjectMapper json) {
+                        RegentProperties properties, OwnedAggregates aggregates, Region localRegion,
+                        ObjectMapper json) {
+        this.aggregateTypes = aggregates.types().stream().map(Class::getSimpleName).sorted().toList();
         this.registry = registry;
         this.transfers = transfers;
         this.fencedWrites = fencedWrites;
@@ -81,7 +86,7 @@ class OwnershipController {
     @PostMapping("/ownership/{aggregateId}/transfer")
     ResponseEntity<?> transfer(@PathVariable String aggregateId, @Valid @RequestBody TransferRequest request)
             throws IOException, InterruptedException {
-        Region target = properties.knownRegion(request.toRegion());
+        Region target = region("toRegion", request.toRegion());
         if (target.equals(localRegion)) {
             TransferOutcome outcome = transfers.transferHere(aggregateId, request.reason(), request.force());
             return ResponseEntity.ok(outcome);
@@ -96,13 +101,26 @@ class OwnershipController {
     @PostMapping("/ownership/transfers")
     ResponseEntity<?> transferAll(@Valid @RequestBody BulkTransferRequest request)
             throws IOException, InterruptedException {
-        Region target = properties.knownRegion(request.toRegion());
-        Region source = properties.knownRegion(request.fromRegion());
+        Region target = region("toRegion", request.toRegion());
+        Region source = region("fromRegion", request.fromRegion());
+        if (request.aggregateType() != null && !aggregateTypes.contains(request.aggregateType())) {
+            throw new InvalidValueException("aggregateType", "'" + request.aggregateType()
+                    + "' is not an aggregate type (" + String.join(", ", aggregateTypes) + ")");
+        }
         if (target.equals(localRegion)) {
             return ResponseEntity.ok(transfers.transferAllHere(source, request.aggregateType(), request.reason(),
                     request.force()));
         }
         return relay(target, "/ownership/transfers", request);
+    }
+
+    private Region region(String field, String name) {
+        try {
+            return properties.knownRegion(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidValueException(field, "'" + name + "' is not a region (regions: "
+                    + properties.allRegions() + ")");
+        }
     }
 
     /** The new owner does the work: the request goes there, and its answer comes back unchanged. */
