@@ -36,8 +36,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Generated hostile requests to every write endpoint of the API (and odd paths), in every region: each answer is a
  * success or a 4xx problem, never a 5xx and never the container's HTML. Afterwards no read model is in error and
- * nothing the API accepted was parked anywhere. Operator actions that move data (transfers, reconciliation runs,
- * rebuilds, dead-letter retries) only get inputs they must refuse: their rules are exercised, nothing moves.
+ * nothing the API accepted was parked anywhere. Operator actions that move data (transfers, rebuilds, dead-letter
+ * retries) only get regions and views that do not exist: their rules are exercised, nothing moves. A reconciliation
+ * run may start: it only repairs.
  */
 class HostileInputFuzzIT {
 
@@ -110,6 +111,7 @@ class HostileInputFuzzIT {
                         "reason", "\"fuzz\"", "force", "true")),
                 new Endpoint("POST", "/ownership/transfers", Map.of("fromRegion", "\"mars\"", "toRegion", "\"eu\"",
                         "aggregateType", "\"Policy\"", "reason", "\"fuzz\"")),
+                new Endpoint("POST", "/reconciliation/runs", Map.of("repair", "false")),
                 new Endpoint("POST", "/projections/{view}/rebuild", Map.of()),
                 new Endpoint("POST", "/dead-letters/{view}/retry", Map.of()),
                 new Endpoint("POST", "/dead-letters/{view}/{letterId}/skip", Map.of()));

@@ -125,6 +125,14 @@ class HostileInputIT {
                         .getBytes(StandardCharsets.UTF_8)));
         assertThat(chunked.status()).isEqualTo(413);
         assertThat(chunked.isProblem()).isTrue();
+
+        // The public limit follows the path the container resolves, not the one written.
+        byte[] body = registration("\"" + "C".repeat(100_000) + "\"").getBytes(StandardCharsets.UTF_8);
+        Answer disguised = api.raw(EU, concat(("POST /internal/../customers HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1), body));
+        assertThat(disguised.status()).isEqualTo(413);
+        assertThat(disguised.isProblem()).isTrue();
     }
 
     @Test
@@ -252,6 +260,13 @@ class HostileInputIT {
                 "no customer " + unknown + " is known in region apac");
         assertRefused(api.post(APAC, "/claims", claim(policyId, someoneElse, 100)), 400, "customerId",
                 "customer " + someoneElse + " is not the holder of policy " + policyId);
+    }
+
+    private static byte[] concat(byte[] head, byte[] body) {
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
     }
 
     private Answer send(String region, String method, String path, String body) {

@@ -49,7 +49,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = settings.limitFor(request.getRequestURI());
+        // The path as the container resolved it: "/internal/../customers" is /customers, and gets its limit.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        long limit = settings.limitFor(path);
         if (request.getContentLengthLong() > limit) {
             problems.write(response, problems.tooLarge(limit));
             return;

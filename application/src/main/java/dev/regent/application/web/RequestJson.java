@@ -55,7 +55,7 @@ final class RequestJson {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new SimpleModule("regent-input-rules")
-                .addDeserializer(String.class, new Text(null, OptionalInt.empty()))
+                .addDeserializer(String.class, new Text(OptionalInt.empty()))
                 .addDeserializer(BigDecimal.class, new Amount()));
         return mapper;
     }
@@ -63,18 +63,16 @@ final class RequestJson {
     /** Text as the rules allow it; the field's length limit is found when Jackson tells which field it reads. */
     static final class Text extends StdScalarDeserializer<String> implements ContextualDeserializer {
 
-        private final String field;
         private final OptionalInt maxLength;
 
-        Text(String field, OptionalInt maxLength) {
+        Text(OptionalInt maxLength) {
             super(String.class);
-            this.field = field;
             this.maxLength = maxLength;
         }
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-            return property == null ? this : new Text(property.getName(), RequestFields.maxLength(property.getName()));
+            return property == null ? this : new Text(RequestFields.maxLength(property.getName()));
         }
 
         @Override
@@ -92,11 +90,6 @@ final class RequestJson {
                         "must be at most " + maxLength.getAsInt() + " characters");
             }
             return text;
-        }
-
-        @Override
-        public String toString() {
-            return "Text(" + field + ")";
         }
     }
 

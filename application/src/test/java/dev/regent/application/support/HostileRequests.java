@@ -134,7 +134,7 @@ public final class HostileRequests {
         for (Map.Entry<String, String> field : valid.entrySet()) {
             String key = quoted(field.getKey());
             fields.add(Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.just(key + ":" + field.getValue())),
+                    Tuple.of(12, Arbitraries.just(key + ":" + field.getValue())),
                     Tuple.of(1, Arbitraries.just("")),
                     Tuple.of(3, hostileValues().map(value -> key + ":" + value))));
         }

@@ -1,6 +1,8 @@
 package dev.regent.application.support;
 
 import dev.regent.application.support.RegentClient.Answer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,9 +59,24 @@ public record RegionStores(Map<String, Map<String, Long>> counts) {
         return last.get();
     }
 
-    /** Every region's read models are running: none of their processors is in error. */
+    /**
+     * Every region's event processors (read models, sagas, egress, registry) are running, none in error; the read
+     * models say so at {@code GET /projections} too.
+     */
     public static void assertHealthy(RegentClient api) {
         for (String region : List.of(EU, US, APAC)) {
+            List<String> inError = new ArrayList<>();
+            ThreeRegions.region(region).bean(EventProcessingConfiguration.class).eventProcessors()
+                    .forEach((name, processor) -> {
+                        if (processor instanceof StreamingEventProcessor streaming) {
+                            streaming.processingStatus().forEach((segment, status) -> {
+                                if (status.isErrorState()) {
+                                    inError.add(name + "[" + segment + "]: " + status.getError());
+                                }
+                            });
+                        }
+                    });
+            assertThat(inError).as("event processors in error in " + region).isEmpty();
             Answer projections = api.get(region, "/projections");
             assertThat(projections.status()).isEqualTo(200);
             List<String> failing = new ArrayList<>();
