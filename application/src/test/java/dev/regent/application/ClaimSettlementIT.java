@@ -4,8 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.regent.application.support.RegentClient;
 import dev.regent.application.support.RegentClient.Answer;
 import dev.regent.application.support.ThreeRegions;
+import dev.regent.domain.claims.ClaimId;
+import dev.regent.domain.claims.FileClaimCommand;
+import dev.regent.domain.identity.CustomerId;
+import dev.regent.domain.policy.PolicyId;
+import dev.regent.domain.shared.MonetaryAmount;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,14 +130,73 @@ class ClaimSettlementIT {
     }
 
     @Test
-    void aClaimOnAPolicyNoRegionKnows_isRejectedPolicyNotFound_notLeftOpen() {
+    void aClaimOnAPolicyNoRegionKnows_isRefusedUpFront_namingThePolicy() {
         String customerId = frenchCustomer();
-        String claimId = fileClaim(UUID.randomUUID().toString(), customerId, 100);
+        String unknown = UUID.randomUUID().toString();
+
+        Answer refused = api.post(APAC, "/claims", claim(unknown, customerId, 100));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("policyId");
+        assertThat(refused.body().at("/errors/0/message").asText())
+                .isEqualTo("no policy " + unknown + " is known in region apac");
+    }
+
+    @Test
+    void aClaimFiledBypassingTheApi_onAPolicyNoRegionKnows_isRejectedPolicyNotFound_notLeftOpen() {
+        String customerId = frenchCustomer();
+        String claimId = fileBypassingTheApi(UUID.randomUUID().toString(), customerId, 100);
 
         JsonNode decided = awaitDecision(APAC, claimId);
 
         assertThat(decided.get("status").asText()).isEqualTo("REJECTED");
         assertThat(decided.get("reason").asText()).isEqualTo("POLICY_NOT_FOUND");
+    }
+
+    @Test
+    void aClaimByACustomerWhoDoesNotHoldThePolicy_isRefusedUpFront_namingTheCustomer() {
+        String holder = frenchCustomer();
+        String someoneElse = frenchCustomer();
+        String policyId = policyInApac(holder, 10_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(APAC, "/policies/" + policyId).status() == 200);
+
+        Answer refused = api.post(APAC, "/claims", claim(policyId, someoneElse, 100));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("customerId");
+        assertThat(refused.body().at("/errors/0/message").asText())
+                .isEqualTo("customer " + someoneElse + " is not the holder of policy " + policyId);
+        assertThat(eventsOfType(APAC, policyId, "CoverageReservedEvent")).isZero();
+    }
+
+    /** The policy's owner checks the holder whatever the claim's region knew: nothing is reserved, nothing approved. */
+    @Test
+    void aClaimByACustomerWhoDoesNotHoldThePolicy_filedBypassingTheApi_isRejectedByThePolicysOwner() {
+        String holder = frenchCustomer();
+        String someoneElse = frenchCustomer();
+        String policyId = policyInApac(holder, 10_000);
+
+        JsonNode decided = awaitDecision(APAC, fileBypassingTheApi(policyId, someoneElse, 100));
+
+        assertThat(decided.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(decided.get("reason").asText()).isEqualTo("CUSTOMER_NOT_POLICY_HOLDER");
+        assertThat(decided.get("detail").asText())
+                .isEqualTo("customer " + someoneElse + " is not the holder of policy " + policyId);
+        assertThat(steps(decided)).contains("COVERAGE:FAILED").doesNotContain("COVERAGE:PASSED");
+        assertThat(eventsOfType(APAC, policyId, "CoverageRefusedToNonHolderEvent")).isEqualTo(1);
+        assertThat(eventsOfType(APAC, policyId, "CoverageReservedEvent")).isZero();
+        // The holder's own claim still finds the whole limit.
+        assertThat(awaitDecision(APAC, fileClaim(policyId, holder, 10_000)).get("status").asText())
+                .isEqualTo("APPROVED");
+    }
+
+    /** Code inside the region (not the API) files the claim: nothing is checked before the saga runs. */
+    private static String fileBypassingTheApi(String policyId, String customerId, int amount) {
+        ClaimId claimId = ClaimId.generate();
+        ThreeRegions.region(APAC).bean(CommandGateway.class).sendAndWait(new FileClaimCommand(claimId,
+                new PolicyId(policyId), new CustomerId(customerId), new MonetaryAmount(BigDecimal.valueOf(amount)),
+                "Filed by code that bypasses the API"));
+        return claimId.value();
     }
 
     private String frenchCustomer() {

@@ -244,7 +244,7 @@ class SecurityIT {
         ForwardedCommand approve = wire.toWire(GenericCommandMessage.asCommandMessage(
                 new ApproveClaimCommand(new ClaimId(claimId))));
         ForwardedCommand reserve = wire.toWire(GenericCommandMessage.asCommandMessage(new ReserveCoverageCommand(
-                new PolicyId(policyId), "forged-claim", new MonetaryAmount(BigDecimal.ONE))));
+                new PolicyId(policyId), "forged-claim", new CustomerId(frenchCustomer), new MonetaryAmount(BigDecimal.ONE))));
 
         for (ForwardedCommand forged : List.of(approve, reserve)) {
             assertThat(api.anonymous().send(APAC, "POST", "/internal/commands", forged).status()).isEqualTo(401);

@@ -31,7 +31,7 @@ class AuditController {
         return operatorActions.latest(since, limit);
     }
 
-    /** {@code ?asOf=2026-11-23T10:15:30Z} and/or {@code ?atSequence=3}; neither: the aggregate as it is now. */
+    /** {@code ?asOf=2026-11-23T10:15:30Z} or {@code ?atSequence=3} (both: 400); neither: the aggregate as it is now. */
     @GetMapping("/audit/{aggregateType}/{aggregateId}")
     AuditReport audit(@PathVariable String aggregateType, @PathVariable String aggregateId,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,

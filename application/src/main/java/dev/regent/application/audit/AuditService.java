@@ -36,10 +36,15 @@ public class AuditService {
 
     /**
      * @param asOf       the state at this instant (events appended at or before it); null for no time limit
-     * @param atSequence the state after this aggregate sequence number; null for no sequence limit
+     * @param atSequence the state after this aggregate sequence number; null for no sequence limit (not with
+     *                   {@code asOf}: one point in the history, named one way)
      * @throws NotOwnerException when this region does not own the aggregate: only the owner has its whole history
      */
     public AuditReport audit(String aggregateType, String aggregateId, Instant asOf, Long atSequence) {
+        if (asOf != null && atSequence != null) {
+            throw new InvalidValueException("atSequence", "cannot be combined with asOf: ask for the state at an "
+                    + "instant or after a sequence number, not both");
+        }
         if (atSequence != null && atSequence < 0) {
             throw new InvalidValueException("atSequence", "must be 0 or more, was " + atSequence);
         }

@@ -4,15 +4,18 @@ import dev.regent.application.RegionCommands;
 import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.CurrentOwners;
-import dev.regent.application.web.NotFoundException;
+import dev.regent.application.web.KnownAggregates;
 import dev.regent.domain.claims.ClaimId;
 import dev.regent.domain.claims.FileClaimCommand;
 import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.ownership.Region;
 import dev.regent.domain.policy.PolicyId;
+import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.domain.shared.MonetaryAmount;
+import dev.regent.projections.identity.CustomerProjection;
 import dev.regent.projections.claims.ClaimProjection;
 import dev.regent.projections.claims.ClaimView;
+import dev.regent.projections.policy.PolicyProjection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,27 +49,43 @@ class ClaimController {
 
     private final RegionCommands commands;
     private final ClaimProjection claims;
-    private final Region localRegion;
+    private final PolicyProjection policies;
+    private final KnownAggregates known;
     private final Absence absence;
     private final CurrentOwners owners;
     private final RequestIds requestIds;
 
-    ClaimController(RegionCommands commands, ClaimProjection claims, Region localRegion, Absence absence,
-                    CurrentOwners owners, RequestIds requestIds) {
+    ClaimController(RegionCommands commands, ClaimProjection claims, PolicyProjection policies, KnownAggregates known,
+                    Absence absence, CurrentOwners owners, RequestIds requestIds) {
         this.absence = absence;
         this.owners = owners;
         this.requestIds = requestIds;
         this.commands = commands;
         this.claims = claims;
-        this.localRegion = localRegion;
+        this.policies = policies;
+        this.known = known;
     }
 
-    /** Accepted, not done: the settlement runs asynchronously with the other owners; follow it with GET. */
+    /**
+     * Accepted, not done: the settlement runs asynchronously with the other owners; follow it with GET. Refused up
+     * front (400) when this region does not know the policy or the customer, or knows that the customer does not hold
+     * the policy; the policy's owner checks the holder again whatever this region knew.
+     */
     @PostMapping
     ResponseEntity<ClaimFiled> file(@Valid @RequestBody FileClaimRequest request) {
+        PolicyId policyId = new PolicyId(request.policyId());
+        CustomerId customerId = new CustomerId(request.customerId());
+        MonetaryAmount amount = MonetaryAmount.of("amount", request.amount());
+        known.require("policyId", policyId.value(), "policy", PolicyProjection.AGGREGATE_TYPE);
+        known.require("customerId", customerId.value(), "customer", CustomerProjection.AGGREGATE_TYPE);
+        policies.find(policyId.value()).map(view -> view.state().customerId())
+                .filter(holder -> !holder.equals(customerId.value()))
+                .ifPresent(holder -> {
+                    throw new InvalidValueException("customerId",
+                            "customer " + customerId + " is not the holder of policy " + policyId);
+                });
         ClaimId claimId = new ClaimId(requestIds.newAggregateId());
-        Region owner = commands.create(new FileClaimCommand(claimId, new PolicyId(request.policyId()),
-                new CustomerId(request.customerId()), MonetaryAmount.of("amount", request.amount()),
+        Region owner = commands.create(new FileClaimCommand(claimId, policyId, customerId, amount,
                 request.description()));
         return ResponseEntity.accepted().location(URI.create("/claims/" + claimId))
                 .body(new ClaimFiled(claimId.value(), owner.name(), "OPEN"));

@@ -1,6 +1,7 @@
 package dev.regent.application.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,22 +24,29 @@ public final class AuditCommand extends OperatorCommand {
     @Parameters(index = "1", paramLabel = "<aggregateId>")
     String aggregateId;
 
-    @Option(names = "--as-of", paramLabel = "<instant>",
-            description = "The state at this instant, e.g. 2026-11-23T10:15:30Z (default: now).")
-    Instant asOf;
+    @ArgGroup(exclusive = true)
+    Point point = new Point();
 
-    @Option(names = "--at-sequence", paramLabel = "<n>",
-            description = "The state after this event (0 is the aggregate's first).")
-    Long atSequence;
+    /** One point in the history, named one way (the region refuses both). */
+    static final class Point {
+
+        @Option(names = "--as-of", paramLabel = "<instant>",
+                description = "The state at this instant, e.g. 2026-11-23T10:15:30Z (default: now).")
+        Instant asOf;
+
+        @Option(names = "--at-sequence", paramLabel = "<n>",
+                description = "The state after this event (0 is the aggregate's first).")
+        Long atSequence;
+    }
 
     @Override
     int run(RegionApi region) {
         List<String> query = new ArrayList<>();
-        if (asOf != null) {
-            query.add("asOf=" + RegionApi.encode(asOf.toString()));
+        if (point.asOf != null) {
+            query.add("asOf=" + RegionApi.encode(point.asOf.toString()));
         }
-        if (atSequence != null) {
-            query.add("atSequence=" + atSequence);
+        if (point.atSequence != null) {
+            query.add("atSequence=" + point.atSequence);
         }
         JsonNode report = region.get("/audit/" + RegionApi.encode(aggregateType) + "/" + RegionApi.encode(aggregateId)
                 + (query.isEmpty() ? "" : "?" + String.join("&", query)));

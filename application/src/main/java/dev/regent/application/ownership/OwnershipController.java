@@ -8,6 +8,8 @@ import dev.regent.application.security.Scopes;
 import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipRegistry;
 import dev.regent.domain.ownership.Region;
+import dev.regent.domain.shared.InvalidValueException;
+import dev.regent.infrastructure.ownership.OwnedAggregates;
 import dev.regent.infrastructure.peer.PeerClient;
 import dev.regent.infrastructure.peer.PeerRefusedException;
 import dev.regent.infrastructure.peer.Peers;
@@ -76,6 +78,7 @@ class OwnershipController {
     private final OwnershipTransfers transfers;
     private final FencedWrites fencedWrites;
     private final RegentProperties properties;
+    private final List<String> aggregateTypes;
     private final Region localRegion;
     private final ObjectMapper json;
     private final PeerClient peerClient;
@@ -84,8 +87,10 @@ class OwnershipController {
     private final OperatorActions operatorActions;
 
     OwnershipController(OwnershipRegistry registry, OwnershipTransfers transfers, FencedWrites fencedWrites,
-                        RegentProperties properties, Region localRegion, ObjectMapper json, PeerClient peerClient,
-                        Peers peers, ForwardedTokens forwardedTokens, OperatorActions operatorActions) {
+                        RegentProperties properties, OwnedAggregates aggregates, Region localRegion, ObjectMapper json,
+                        PeerClient peerClient, Peers peers, ForwardedTokens forwardedTokens,
+                        OperatorActions operatorActions) {
+        this.aggregateTypes = aggregates.types().stream().map(Class::getSimpleName).sorted().toList();
         this.registry = registry;
         this.transfers = transfers;
         this.fencedWrites = fencedWrites;
@@ -111,8 +116,9 @@ class OwnershipController {
      */
     @PostMapping("/ownership/{aggregateId}/transfer")
     ResponseEntity<?> transfer(@PathVariable String aggregateId, @Valid @RequestBody TransferRequest request,
-                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, Principal operator) {
-        Region target = properties.knownRegion(request.toRegion());
+                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                               Principal operator) {
+        Region target = region("toRegion", request.toRegion());
         if (target.equals(localRegion)) {
             return ResponseEntity.ok(transferHere(aggregateId, request, operator));
         }
@@ -141,9 +147,14 @@ class OwnershipController {
      */
     @PostMapping("/ownership/transfers")
     ResponseEntity<?> transferAll(@Valid @RequestBody BulkTransferRequest request,
-                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization, Principal operator) {
-        Region target = properties.knownRegion(request.toRegion());
-        properties.knownRegion(request.fromRegion());
+                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                                  String authorization, Principal operator) {
+        Region target = region("toRegion", request.toRegion());
+        region("fromRegion", request.fromRegion());
+        if (request.aggregateType() != null && !aggregateTypes.contains(request.aggregateType())) {
+            throw new InvalidValueException("aggregateType", "'" + request.aggregateType()
+                    + "' is not an aggregate type (" + String.join(", ", aggregateTypes) + ")");
+        }
         if (target.equals(localRegion)) {
             return ResponseEntity.ok(transferAllHere(request, operator));
         }
@@ -173,6 +184,15 @@ class OwnershipController {
         Region from = peers.of(peer);
         if (!localRegion.equals(properties.knownRegion(toRegion))) {
             throw new PeerRefusedException("Region " + from + " relayed a transfer to " + toRegion + " here");
+        }
+    }
+
+    private Region region(String field, String name) {
+        try {
+            return properties.knownRegion(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidValueException(field, "'" + name + "' is not a region (regions: "
+                    + properties.allRegions() + ")");
         }
     }
 

@@ -4,14 +4,12 @@ import dev.regent.application.RegionCommands;
 import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.CurrentOwners;
-import dev.regent.application.web.NotFoundException;
+import dev.regent.application.web.KnownAggregates;
 import dev.regent.domain.identity.CustomerId;
-import dev.regent.domain.ownership.OwnershipRegistry;
 import dev.regent.domain.ownership.Region;
 import dev.regent.domain.policy.IssuePolicyCommand;
 import dev.regent.domain.policy.PolicyId;
 import dev.regent.domain.policy.ProductCode;
-import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.domain.shared.MonetaryAmount;
 import dev.regent.projections.identity.CustomerProjection;
 import dev.regent.projections.policy.PolicyProjection;
@@ -46,33 +44,25 @@ class PolicyController {
 
     private final RegionCommands commands;
     private final PolicyProjection policies;
-    private final OwnershipRegistry registry;
-    private final Region localRegion;
+    private final KnownAggregates known;
     private final Absence absence;
     private final CurrentOwners owners;
     private final RequestIds requestIds;
 
-    PolicyController(RegionCommands commands, PolicyProjection policies, OwnershipRegistry registry,
-                     Region localRegion, Absence absence, CurrentOwners owners, RequestIds requestIds) {
+    PolicyController(RegionCommands commands, PolicyProjection policies, KnownAggregates known, Absence absence,
+                     CurrentOwners owners, RequestIds requestIds) {
         this.absence = absence;
         this.owners = owners;
         this.requestIds = requestIds;
         this.commands = commands;
         this.policies = policies;
-        this.registry = registry;
-        this.localRegion = localRegion;
+        this.known = known;
     }
 
     @PostMapping
     ResponseEntity<PolicyIssued> issue(@Valid @RequestBody IssuePolicyRequest request) {
         CustomerId customerId = new CustomerId(request.customerId());
-        boolean knownCustomer = registry.find(customerId.value())
-                .filter(ownership -> ownership.aggregateType().equals(CustomerProjection.AGGREGATE_TYPE))
-                .isPresent();
-        if (!knownCustomer) {
-            throw new InvalidValueException("customerId",
-                    "no customer " + customerId + " is known in region " + localRegion);
-        }
+        known.require("customerId", customerId.value(), "customer", CustomerProjection.AGGREGATE_TYPE);
         PolicyId policyId = new PolicyId(requestIds.newAggregateId());
         Region owner = commands.create(new IssuePolicyCommand(policyId, customerId, new ProductCode(request.product()),
                 MonetaryAmount.of("coverageLimit", request.coverageLimit())));

@@ -1,6 +1,10 @@
 package dev.regent.application.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.regent.domain.ownership.NotOwnerException;
@@ -18,8 +22,7 @@ import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,13 +30,19 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,11 +50,10 @@ import java.util.stream.Collectors;
 /**
  * Every error as {@code application/problem+json}, with the field, owner region or aggregate it concerns. The same
  * mapping answers commands forwarded from other regions, which is how a routed caller gets the owner's exact answer.
+ * Bodies that break the input rules ({@link RequestJson}) are answered here too, naming the field.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final Region localRegion;
     private final ObjectMapper objectMapper;
@@ -57,9 +65,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalidValue(InvalidValueException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + e.field(), e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.reason())));
-        return problem;
+        return Problems.invalidField(e.field(), e.reason(), localRegion);
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -72,12 +78,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
     }
 
-    /** Anything else is a fault of this service: said as a problem too, and logged with its cause. */
+    /**
+     * Anything else is a fault of this service: said as a problem too, with no more than a correlation id; the log
+     * line with the same id has the cause.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure",
-                e.getClass().getSimpleName() + ": " + e.getMessage());
+    ProblemDetail unexpected(Exception e, WebRequest request) {
+        String what = request instanceof ServletWebRequest servlet
+                ? servlet.getHttpMethod() + " " + servlet.getRequest().getRequestURI() : request.getDescription(false);
+        return Problems.unexpected(e, what, localRegion);
     }
 
     /** A bad argument that is not a field of a request body (a query parameter, a path segment). */
@@ -177,29 +186,127 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A body that could not be read: too large, breaking an input rule, of the wrong shape, or not JSON. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        RequestBodyLimit.BodyTooLargeException tooLarge = cause(e, RequestBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Request body too large", "The request body exceeds " + tooLarge.limit() + " bytes"));
+        }
+        InvalidValueException invalid = cause(e, InvalidValueException.class);
+        Throwable cause = e.getCause();
         ProblemDetail problem;
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream().map(reference -> reference.getFieldName() != null
-                    ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
-            problem = problem(HttpStatus.BAD_REQUEST, "Invalid " + field,
-                    field + ": expected " + mismatch.getTargetType().getSimpleName());
-            problem.setProperty("errors", List.of(Map.of("field", field, "message",
-                    "expected " + mismatch.getTargetType().getSimpleName())));
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            problem = Problems.invalidField(invalid != null ? invalid.field() : field,
+                    invalid != null ? invalid.reason() : reason(mapping), localRegion);
+        } else if (cause instanceof MismatchedInputException) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body must be a JSON object");
+        } else if (cause instanceof StreamConstraintsException) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Request body too complex", "JSON nested more than "
+                    + RequestJson.MAX_NESTING + " levels deep, or a field name longer than allowed");
+        } else if (cause instanceof JsonParseException parse) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                    "The request body is not valid JSON: " + parse.getOriginalMessage());
+            JsonParser parser = parse.getProcessor();
+            String field = parser == null ? null : parser.getParsingContext().getCurrentName();
+            if (field != null) {
+                problem.setProperty("errors", List.of(Map.of("field", field, "message", "is not valid JSON")));
+            }
+        } else if (cause == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+            problem = problem(HttpStatus.BAD_REQUEST, "Missing body", "This request needs a JSON body");
         } else {
             problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON");
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A path variable or query parameter of the wrong type ({@code atSequence=abc}). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e, @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        return ResponseEntity.badRequest().body(Problems.invalidField(field,
+                "expected " + kind(e.getRequiredType()), localRegion));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            @NonNull MissingServletRequestParameterException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalidField(e.getParameterName(), "is required",
+                localRegion));
+    }
+
+    /** Spring's own problems (404 of a path nothing serves, 405, 415…) get the region, and a 5xx its correlation id. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception e, @Nullable Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode statusCode,
+                                                             @NonNull WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setProperty("region", localRegion.name());
+            Problems.correlated(problem);
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream().map(reference -> reference.getFieldName() != null
+                ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+    }
+
+    private static String reason(JsonMappingException mapping) {
+        if (mapping instanceof RefusedInputException refused) {
+            return refused.reason();
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + kind(mismatch.getTargetType());
+        }
+        return "is not acceptable";
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == BigDecimal.class || Number.class.isAssignableFrom(type) || type == int.class
+                || type == long.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 instant, e.g. 2026-11-23T10:15:30Z";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        return "an object";
+    }
+
+    @Nullable
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
     private ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setProperty("region", localRegion.name());
-        return problem;
+        return Problems.of(status, title, detail, localRegion);
     }
 }

@@ -20,19 +20,18 @@ class AuditCommandTest {
     }
 
     @Test
-    void givenTheOwnerRegion_whenAuditingAsOfAnInstantAndSequence_thenHeaderTrailStateAndOwnershipArePrinted() {
-        region.answer("GET", AUDIT + "?asOf=2026-11-23T10%3A15%3A30Z&atSequence=1", 200,
-                RegionAnswersFixture.audit());
+    void givenTheOwnerRegion_whenAuditingAsOfAnInstant_thenHeaderTrailStateAndOwnershipArePrinted() {
+        region.answer("GET", AUDIT + "?asOf=2026-11-23T10%3A15%3A30Z", 200, RegionAnswersFixture.audit());
 
         CliRun audit = regent("audit", "CustomerIdentity", CUSTOMER, "--as-of=2026-11-23T10:15:30Z",
-                "--at-sequence=1", "--url=" + region.url());
+                "--url=" + region.url());
 
         assertThat(audit.exitCode()).isZero();
         assertThat(audit.err()).isEmpty();
         assertThat(audit.out()).isEqualToNormalizingNewlines("""
                 Aggregate: CustomerIdentity %1$s
                 Version:   2
-                As of:     2026-11-23T10:15:30Z, at sequence 1
+                As of:     2026-11-23T10:15:30Z
 
                 Events
                 SEQ  TIME                      TYPE                         ORIGIN  EPOCH  ACCEPTED IN
@@ -105,6 +104,16 @@ class AuditCommandTest {
 
         assertThat(audit.exitCode()).isEqualTo(2);
         assertThat(audit.err()).contains("Invalid value for option '--as-of'").contains("Usage: regent audit");
+        assertThat(region.requests()).isEmpty();
+    }
+
+    @Test
+    void givenAnInstantAndASequence_whenAuditing_thenNothingIsAskedAndTheUsageSaysOneOrTheOther() {
+        CliRun audit = regent("audit", "CustomerIdentity", CUSTOMER, "--as-of=2026-11-23T10:15:30Z",
+                "--at-sequence=1", "--url=" + region.url());
+
+        assertThat(audit.exitCode()).isEqualTo(2);
+        assertThat(audit.err()).contains("mutually exclusive").contains("Usage: regent audit");
         assertThat(region.requests()).isEmpty();
     }
 

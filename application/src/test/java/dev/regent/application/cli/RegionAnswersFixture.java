@@ -11,7 +11,7 @@ final class RegionAnswersFixture {
 
     static String audit() {
         return """
-                {"aggregateId":"%1$s","aggregateType":"CustomerIdentity","asOf":"2026-11-23T10:15:30Z","atSequence":1,
+                {"aggregateId":"%1$s","aggregateType":"CustomerIdentity","asOf":"2026-11-23T10:15:30Z",
                  "version":2,
                  "state":{"customerId":"%1$s","domicile":"FR","email":"amelie1@example.fr","name":"Amélie Poulain",
                           "phone":"+33 1 00 00 00 01"},

@@ -13,7 +13,9 @@ public record FileClaimCommand(@TargetAggregateIdentifier ClaimId claimId,
                                MonetaryAmount amount,
                                String description) {
 
+    public static final int MAX_DESCRIPTION_LENGTH = 2000;
+
     public FileClaimCommand {
-        description = Values.requireText("description", description, 2000);
+        description = Values.requireText("description", description, MAX_DESCRIPTION_LENGTH);
     }
 }

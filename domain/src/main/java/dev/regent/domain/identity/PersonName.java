@@ -4,8 +4,10 @@ import dev.regent.domain.shared.Values;
 
 public record PersonName(String value) {
 
+    public static final int MAX_LENGTH = 200;
+
     public PersonName {
-        value = Values.requireText("name", value, 200);
+        value = Values.requireText("name", value, MAX_LENGTH);
     }
 
     @Override

@@ -12,7 +12,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 @WhenOwnerUnavailable(FailoverPolicy.QUEUE)
 public record SuspendCustomerCommand(@TargetAggregateIdentifier CustomerId customerId, String reason) {
 
+    public static final int MAX_REASON_LENGTH = 500;
+
     public SuspendCustomerCommand {
-        reason = Values.requireText("reason", reason, 500);
+        reason = Values.requireText("reason", reason, MAX_REASON_LENGTH);
     }
 }

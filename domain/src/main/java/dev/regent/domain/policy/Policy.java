@@ -1,5 +1,6 @@
 package dev.regent.domain.policy;
 
+import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.ownership.NativeOwnership;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,12 +14,13 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An insurance policy, owned by the region that issued it; claims reserve part of its coverage. */
+/** An insurance policy, owned by the region that issued it; its holder's claims reserve part of its coverage. */
 @NativeOwnership
 public class Policy {
 
     @AggregateIdentifier
     private PolicyId policyId;
+    private CustomerId holder;
     private BigDecimal coverageLimit;
     private final Map<String, BigDecimal> reservedByClaim = new HashMap<>();
     private final Set<String> answeredClaims = new HashSet<>();
@@ -33,10 +35,14 @@ public class Policy {
                 command.coverageLimit().value()));
     }
 
-    /** Answers once per claim, so that a retried request is never applied twice. */
+    /** Answers once per claim, so that a retried request is never applied twice. Only the holder is covered. */
     @CommandHandler
     public void handle(ReserveCoverageCommand command) {
         if (answeredClaims.contains(command.claimId())) {
+            return;
+        }
+        if (!holder.equals(command.claimant())) {
+            apply(new CoverageRefusedToNonHolderEvent(policyId, command.claimId(), command.claimant()));
             return;
         }
         BigDecimal available = coverageLimit.subtract(reserved());
@@ -63,6 +69,7 @@ public class Policy {
     @EventSourcingHandler
     void on(PolicyIssuedEvent event) {
         policyId = event.policyId();
+        holder = event.customerId();
         coverageLimit = event.coverageLimit();
     }
 
@@ -74,6 +81,11 @@ public class Policy {
 
     @EventSourcingHandler
     void on(CoverageReservationRejectedEvent event) {
+        answeredClaims.add(event.claimId());
+    }
+
+    @EventSourcingHandler
+    void on(CoverageRefusedToNonHolderEvent event) {
         answeredClaims.add(event.claimId());
     }
 

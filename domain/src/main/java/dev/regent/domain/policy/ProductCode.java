@@ -5,8 +5,10 @@ import dev.regent.domain.shared.Values;
 /** The insurance product sold, e.g. {@code HOME-CONTENTS}. */
 public record ProductCode(String value) {
 
+    public static final int MAX_LENGTH = 100;
+
     public ProductCode {
-        value = Values.requireText("product", value, 100);
+        value = Values.requireText("product", value, MAX_LENGTH);
     }
 
     @Override

@@ -10,6 +10,8 @@ public final class PolicyFixture {
 
     public static final PolicyId POLICY_ID = new PolicyId("pol-1");
     public static final CustomerId CUSTOMER_ID = new CustomerId("cust-1");
+    /** A customer who does not hold the policy. */
+    public static final CustomerId OTHER_CUSTOMER_ID = new CustomerId("cust-2");
     public static final BigDecimal COVERAGE_LIMIT = new BigDecimal("50000.00");
     public static final String CLAIM_1 = "clm-1";
     public static final String CLAIM_2 = "clm-2";
@@ -27,7 +29,15 @@ public final class PolicyFixture {
     }
 
     public static ReserveCoverageCommand reserve(String claimId, String amount) {
-        return new ReserveCoverageCommand(POLICY_ID, claimId, new MonetaryAmount(new BigDecimal(amount)));
+        return reserveFor(CUSTOMER_ID, claimId, amount);
+    }
+
+    public static ReserveCoverageCommand reserveFor(CustomerId claimant, String claimId, String amount) {
+        return new ReserveCoverageCommand(POLICY_ID, claimId, claimant, new MonetaryAmount(new BigDecimal(amount)));
+    }
+
+    public static CoverageRefusedToNonHolderEvent refusedToNonHolder(CustomerId claimant, String claimId) {
+        return new CoverageRefusedToNonHolderEvent(POLICY_ID, claimId, claimant);
     }
 
     public static CoverageReservedEvent reserved(String claimId, String amount, String remaining) {

@@ -9,13 +9,17 @@ import java.math.BigDecimal;
 
 import static dev.regent.domain.policy.PolicyFixture.CLAIM_1;
 import static dev.regent.domain.policy.PolicyFixture.CLAIM_2;
+import static dev.regent.domain.policy.PolicyFixture.OTHER_CUSTOMER_ID;
 import static dev.regent.domain.policy.PolicyFixture.issuePolicy;
 import static dev.regent.domain.policy.PolicyFixture.policyIssued;
 import static dev.regent.domain.policy.PolicyFixture.release;
 import static dev.regent.domain.policy.PolicyFixture.released;
+import static dev.regent.domain.policy.PolicyFixture.refusedToNonHolder;
 import static dev.regent.domain.policy.PolicyFixture.reservationRejected;
 import static dev.regent.domain.policy.PolicyFixture.reserve;
+import static dev.regent.domain.policy.PolicyFixture.reserveFor;
 import static dev.regent.domain.policy.PolicyFixture.reserved;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PolicyTest {
@@ -36,6 +40,21 @@ class PolicyTest {
                 .hasMessage("coverageLimit: must be positive, was -1");
         assertThatThrownBy(() -> MonetaryAmount.of("coverageLimit", new BigDecimal("1.001")))
                 .hasMessageContaining("two decimals");
+    }
+
+    @Test
+    void amountsAreBoundedAndNeverWrittenOutInFull() {
+        assertThat(MonetaryAmount.of("amount", new BigDecimal("9999999999999999.99")).value())
+                .isEqualByComparingTo("9999999999999999.99");
+        assertThat(MonetaryAmount.of("amount", new BigDecimal("1.500")).value()).isEqualByComparingTo("1.5");
+        assertThatThrownBy(() -> MonetaryAmount.of("amount", new BigDecimal("10000000000000000")))
+                .hasMessage("amount: must be at most 9999999999999999.99");
+        assertThatThrownBy(() -> MonetaryAmount.of("coverageLimit", new BigDecimal("1E+5000")))
+                .hasMessage("coverageLimit: must be at most 9999999999999999.99");
+        assertThatThrownBy(() -> MonetaryAmount.of("amount", new BigDecimal("-1E+5000")))
+                .hasMessage("amount: must be positive, was a number too long to show");
+        assertThatThrownBy(() -> MonetaryAmount.of("amount", new BigDecimal("1E-5000")))
+                .hasMessage("amount: has more than two decimals: a number too long to show");
     }
 
     // --- reserving ---
@@ -59,6 +78,28 @@ class PolicyTest {
         fixture.given(policyIssued())
                .when(reserve(CLAIM_1, "50000.01"))
                .expectEvents(reservationRejected(CLAIM_1, "50000.01", "50000.00"));
+    }
+
+    @Test
+    void givenIssued_whenACustomerWhoIsNotTheHolderReserves_thenRefusedAndNothingReserved() {
+        fixture.given(policyIssued())
+               .when(reserveFor(OTHER_CUSTOMER_ID, CLAIM_1, "100.00"))
+               .expectEvents(refusedToNonHolder(OTHER_CUSTOMER_ID, CLAIM_1));
+    }
+
+    @Test
+    void givenRefusedToNonHolder_whenTheSameClaimAsksAgain_thenTheFirstAnswerStands() {
+        fixture.given(policyIssued(), refusedToNonHolder(OTHER_CUSTOMER_ID, CLAIM_1))
+               .when(reserveFor(OTHER_CUSTOMER_ID, CLAIM_1, "100.00"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void givenRefusedToNonHolder_whenTheHolderClaims_thenTheWholeLimitIsStillAvailable() {
+        fixture.given(policyIssued(), refusedToNonHolder(OTHER_CUSTOMER_ID, CLAIM_1))
+               .when(reserve(CLAIM_2, "50000.00"))
+               .expectEvents(reserved(CLAIM_2, "50000.00", "0.00"));
     }
 
     @Test

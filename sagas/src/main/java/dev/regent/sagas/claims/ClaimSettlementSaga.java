@@ -22,6 +22,7 @@ import dev.regent.domain.identity.VerifyIdentityForClaimCommand;
 import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
 import dev.regent.domain.ownership.UnresolvableOwnershipException;
+import dev.regent.domain.policy.CoverageRefusedToNonHolderEvent;
 import dev.regent.domain.policy.CoverageReservationRejectedEvent;
 import dev.regent.domain.policy.CoverageReservedEvent;
 import dev.regent.domain.policy.PolicyId;
@@ -52,7 +53,8 @@ import java.util.concurrent.CompletionException;
  *   <li>Claim filed: ask the customer's owner to verify identity and consent, and the policy's owner to reserve the
  *   amount; deadlines for a slow owner and for giving up.</li>
  *   <li>Answers arrive as events: identity verified (with whether claims processing is allowed) or not; coverage
- *   reserved or exceeded. Any failure rejects the claim; all three passing approves it.</li>
+ *   reserved, exceeded, or refused because the claim's customer does not hold the policy. Any failure rejects the
+ *   claim; all three passing approves it.</li>
  *   <li>An owner that does not answer within {@code retryAfter}: the claim goes {@code PENDING_<STEP>}, the step is
  *   asked again (owners answer each claim once, so retries are never applied twice).</li>
  *   <li>Still undecided after {@code giveUpAfter}: rejected, {@code OWNER_UNAVAILABLE}.</li>
@@ -150,12 +152,24 @@ public class ClaimSettlementSaga {
 
     @SagaEventHandler(associationProperty = CLAIM_ID)
     void on(CoverageReservationRejectedEvent event, CommandGateway commands, DeadlineManager deadlines) {
+        coverageRefused(commands, deadlines, RejectionReason.COVERAGE_EXCEEDED, "requested "
+                + event.requested().toPlainString() + ", the policy covers " + event.available().toPlainString()
+                + " more");
+    }
+
+    @SagaEventHandler(associationProperty = CLAIM_ID)
+    void on(CoverageRefusedToNonHolderEvent event, CommandGateway commands, DeadlineManager deadlines) {
+        coverageRefused(commands, deadlines, RejectionReason.CUSTOMER_NOT_POLICY_HOLDER,
+                "customer " + customerId + " is not the holder of policy " + policyId);
+    }
+
+    /** The policy's owner reserved nothing: the claim is rejected, and there is nothing to release. */
+    private void coverageRefused(CommandGateway commands, DeadlineManager deadlines, RejectionReason reason,
+                                 String detail) {
         deadlines.cancelAllWithinScope(COVERAGE_OVERDUE);
         coverage = Coverage.REJECTED;
-        String detail = "requested " + event.requested().toPlainString() + ", the policy covers "
-                + event.available().toPlainString() + " more";
         record(commands, ClaimStep.COVERAGE, StepOutcome.FAILED, detail);
-        reject(commands, RejectionReason.COVERAGE_EXCEEDED, detail);
+        reject(commands, reason, detail);
         if (decided) {
             end(deadlines);
         }
@@ -273,7 +287,8 @@ public class ClaimSettlementSaga {
     }
 
     private void askCoverage(CommandGateway commands) {
-        ask(commands, new ReserveCoverageCommand(new PolicyId(policyId), claimId, new MonetaryAmount(amount)),
+        ask(commands, new ReserveCoverageCommand(new PolicyId(policyId), claimId, new CustomerId(customerId),
+                        new MonetaryAmount(amount)),
                 ClaimStep.COVERAGE, RejectionReason.POLICY_NOT_FOUND);
     }
 

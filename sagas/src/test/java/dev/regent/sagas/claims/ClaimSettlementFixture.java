@@ -20,6 +20,7 @@ import dev.regent.domain.identity.IdentityVerifiedEvent;
 import dev.regent.domain.identity.VerifyIdentityForClaimCommand;
 import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
+import dev.regent.domain.policy.CoverageRefusedToNonHolderEvent;
 import dev.regent.domain.policy.CoverageReservationRejectedEvent;
 import dev.regent.domain.policy.CoverageReservedEvent;
 import dev.regent.domain.policy.PolicyId;
@@ -52,6 +53,7 @@ final class ClaimSettlementFixture {
     static final String CONSENT_WITHDRAWN = "the customer withdrew consent to claims processing";
     static final String SUSPENDED = "customer suspended: fraud signal";
     static final String COVERAGE_EXCEEDED = "requested 1200.00, the policy covers 500.00 more";
+    static final String NOT_THE_HOLDER = "customer cust-1 is not the holder of policy pol-1";
     static final String OWNER_UNAVAILABLE = "an owner region did not answer in time";
 
     private ClaimSettlementFixture() {
@@ -102,6 +104,10 @@ final class ClaimSettlementFixture {
         return new CoverageReservationRejectedEvent(POLICY_ID, CLAIM, AMOUNT, new BigDecimal("500.00"));
     }
 
+    static CoverageRefusedToNonHolderEvent coverageRefusedToNonHolder() {
+        return new CoverageRefusedToNonHolderEvent(POLICY_ID, CLAIM, CUSTOMER_ID);
+    }
+
     static ClaimApprovedEvent claimApproved() {
         return new ClaimApprovedEvent(CLAIM_ID);
     }
@@ -131,7 +137,7 @@ final class ClaimSettlementFixture {
     }
 
     static ReserveCoverageCommand reserveCoverage() {
-        return new ReserveCoverageCommand(POLICY_ID, CLAIM, new MonetaryAmount(AMOUNT));
+        return new ReserveCoverageCommand(POLICY_ID, CLAIM, CUSTOMER_ID, new MonetaryAmount(AMOUNT));
     }
 
     static ReleaseCoverageCommand releaseCoverage() {

@@ -205,6 +205,26 @@ class ClaimSettlementSagaTest {
     }
 
     @Test
+    void givenFiled_whenThePolicysOwnerRefusesANonHolder_thenRejectedCustomerNotPolicyHolderAndSagaEnds() {
+        fixture.givenAggregate(CLAIM).published(claimFiled())
+               .whenAggregate(POLICY_ID.value()).publishes(coverageRefusedToNonHolder())
+               .expectDispatchedCommands(step(ClaimStep.COVERAGE, StepOutcome.FAILED, NOT_THE_HOLDER),
+                       reject(RejectionReason.CUSTOMER_NOT_POLICY_HOLDER, NOT_THE_HOLDER))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void givenIdentityVerified_whenThePolicysOwnerRefusesANonHolder_thenRejectedNotApproved() {
+        fixture.givenAggregate(CLAIM).published(claimFiled())
+               .andThenAggregate(CUSTOMER_ID.value()).published(identityVerified())
+               .whenAggregate(POLICY_ID.value()).publishes(coverageRefusedToNonHolder())
+               .expectDispatchedCommands(step(ClaimStep.COVERAGE, StepOutcome.FAILED, NOT_THE_HOLDER),
+                       reject(RejectionReason.CUSTOMER_NOT_POLICY_HOLDER, NOT_THE_HOLDER))
+               .expectActiveSagas(0);
+    }
+
+    @Test
     void givenIdentityFailed_whenCoverageExceeded_thenNotRejectedTwiceAndSagaEnds() {
         fixture.givenAggregate(CLAIM).published(claimFiled())
                .andThenAggregate(CUSTOMER_ID.value()).published(identityVerificationFailed())
