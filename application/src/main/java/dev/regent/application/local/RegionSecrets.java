@@ -3,7 +3,7 @@ package dev.regent.application.local;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,9 +36,9 @@ record RegionSecrets(String masterKey, String pseudonymKey) {
             Properties properties = new Properties();
             properties.setProperty("master-key", secrets.masterKey());
             properties.setProperty("pseudonym-key", secrets.pseudonymKey());
-            try (Writer writer = Files.newBufferedWriter(file)) {
-                properties.store(writer, "Keys of this local region: losing them makes its encrypted data unreadable");
-            }
+            StringWriter text = new StringWriter();
+            properties.store(text, "Keys of this local region: losing them makes its encrypted data unreadable");
+            LocalPki.writeSecret(file, text.toString());
             return secrets;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the region's secrets in " + file, e);

@@ -3,6 +3,9 @@ package dev.regent.infrastructure.peer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * {@code regent.peer.*}: the internal listener other regions call, and this region's TLS identity on it.
  *
@@ -23,19 +26,19 @@ public record PeerProperties(@DefaultValue("0") int port, String certificate, St
 
     /** @throws IllegalStateException naming what is missing, when TLS is on but not configured */
     public void requireTls() {
-        StringBuilder missing = new StringBuilder();
+        List<String> missing = new ArrayList<>();
         if (blank(certificate)) {
-            missing.append(" regent.peer.certificate (REGENT_PEER_CERTIFICATE)");
+            missing.add("regent.peer.certificate (REGENT_PEER_CERTIFICATE)");
         }
         if (blank(privateKey)) {
-            missing.append(" regent.peer.private-key (REGENT_PEER_PRIVATE_KEY)");
+            missing.add("regent.peer.private-key (REGENT_PEER_PRIVATE_KEY)");
         }
         if (blank(trust)) {
-            missing.append(" regent.peer.trust (REGENT_PEER_TRUST)");
+            missing.add("regent.peer.trust (REGENT_PEER_TRUST)");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Regions authenticate each other with mutual TLS, and this region has no"
-                    + missing + ". Give it its certificate, key and the peers' CA (docker/pki/make-certs.sh makes "
+            throw new IllegalStateException("Regions authenticate each other with mutual TLS, and this region has no "
+                    + String.join(", no ", missing) + ". Give it its certificate, key and the peers' CA (docker/pki/make-certs.sh makes "
                     + "them), or set REGENT_INSECURE=true to run without authentication on a laptop.");
         }
     }
