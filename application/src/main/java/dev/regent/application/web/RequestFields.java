@@ -35,6 +35,7 @@ final class RequestFields {
             entry("product", ProductCode.MAX_LENGTH),
             entry("description", FileClaimCommand.MAX_DESCRIPTION_LENGTH),
             entry("reason", SuspendCustomerCommand.MAX_REASON_LENGTH),
+            entry("legalBasis", SuspendCustomerCommand.MAX_REASON_LENGTH),
             entry("customerId", Values.MAX_IDENTIFIER_LENGTH),
             entry("policyId", Values.MAX_IDENTIFIER_LENGTH),
             entry("aggregateType", Values.MAX_IDENTIFIER_LENGTH),
