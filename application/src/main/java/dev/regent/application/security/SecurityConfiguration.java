@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
 import org.springframework.security.web.authentication.preauth.RequestHeaderAuthenticationFilter;
 import org.springframework.security.core.userdetails.UserDetailsByNameServiceWrapper;
@@ -45,6 +47,17 @@ public class SecurityConfiguration {
     @Bean
     ProblemResponses problemResponses(ObjectMapper objectMapper, Region localRegion) {
         return new ProblemResponses(objectMapper, localRegion);
+    }
+
+    /**
+     * Spring Security's firewall refuses methods, paths and headers no application should see (an unknown method,
+     * an encoded slash or NUL in the path, a header value with control characters): said as a problem too, without
+     * echoing what was refused.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Bad request",
+                "The request has a method, path, header or parameter that is not allowed");
     }
 
     @Bean
