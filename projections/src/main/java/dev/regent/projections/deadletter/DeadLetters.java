@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,9 +44,18 @@ public class DeadLetters {
 
     /** Parked events of one view, or of every view when {@code view} is null, oldest aggregate first. */
     public List<ParkedEvent> list(String view) {
+        return view == null ? query("", new Object[0]) : query(" where processing_group = ?", new Object[]{view});
+    }
+
+    /** The event an aggregate is stuck on in a view, if it has parked events there. */
+    public Optional<ParkedEvent> firstParked(String view, String aggregateId) {
+        return query(" where processing_group = ? and sequence_identifier = ?", new Object[]{view, aggregateId})
+                .stream().findFirst();
+    }
+
+    private List<ParkedEvent> query(String where, Object[] arguments) {
         return jdbc.query("select *, sequence_index - min(sequence_index) over (partition by processing_group, "
-                        + "sequence_identifier) as position from " + DeadLetterTable.NAME
-                        + (view == null ? "" : " where processing_group = ?")
+                        + "sequence_identifier) as position from " + DeadLetterTable.NAME + where
                         + " order by processing_group, sequence_identifier, sequence_index",
                 (rs, n) -> {
                     String reason = rs.getString("cause_type");
@@ -55,7 +65,7 @@ public class DeadLetters {
                             rs.getString("payload_type"), rs.getString("payload_revision"),
                             reason == null ? ParkedEvent.WAITING_BEHIND : reason, rs.getString("cause_message"),
                             rs.getString("enqueued_at"), rs.getString("last_touched"));
-                }, view == null ? new Object[0] : new Object[]{view});
+                }, arguments);
     }
 
     public long count() {

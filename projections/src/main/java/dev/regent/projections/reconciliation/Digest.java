@@ -2,4 +2,11 @@ package dev.regent.projections.reconciliation;
 
 /** What one region knows of one aggregate in one view: its last sequence and a hash of its (shareable) state. */
 public record Digest(String aggregateId, long sequence, String contentHash) {
+
+    /** The content hash of a row its view cannot read: equal to no real hash. */
+    public static final String UNREADABLE = "unreadable";
+
+    public boolean unreadable() {
+        return UNREADABLE.equals(contentHash);
+    }
 }

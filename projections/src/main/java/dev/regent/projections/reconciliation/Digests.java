@@ -56,13 +56,14 @@ public class Digests {
     private void owned(String view, Region destination, Consumer<Digest> consumer) {
         VersionedViews<?> rows = rows(view);
         rows.forEachRow(localRegion, row -> consumer.accept(new Digest(row.aggregateId(), row.lastSequence(),
-                hash(rows.canonical(shareableForm.forDestination(row.state(), localRegion, destination))))));
+                row.readable() ? hash(rows.canonical(shareableForm.forDestination(row.state(), localRegion,
+                        destination))) : Digest.UNREADABLE)));
     }
 
     private void held(String view, Region owner, Consumer<Digest> consumer) {
         VersionedViews<?> rows = rows(view);
         rows.forEachRow(owner, row -> consumer.accept(new Digest(row.aggregateId(), row.lastSequence(),
-                hash(rows.canonical(row.state())))));
+                row.readable() ? hash(rows.canonical(row.state())) : Digest.UNREADABLE)));
     }
 
     private VersionedViews<?> rows(String view) {

@@ -9,5 +9,10 @@ public enum DriftClass {
     /** Same sequence (or ahead), different content. */
     DIVERGED,
     /** The replica has it; its owner does not. */
-    ORPHANED
+    ORPHANED,
+    /**
+     * A stored row, the replica's or the owner's, that its view cannot read. The replica's is repaired like drift;
+     * the owner's cannot be from here (rebuild the owner's view), so it is reported and left alone.
+     */
+    UNREADABLE
 }

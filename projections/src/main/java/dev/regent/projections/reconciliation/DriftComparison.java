@@ -33,7 +33,10 @@ public final class DriftComparison {
         List<Drift> drifts = new ArrayList<>();
         for (Digest expected : owner) {
             Digest actual = held.remove(expected.aggregateId());
-            if (actual == null) {
+            if (expected.unreadable() || actual != null && actual.unreadable()) {
+                drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.UNREADABLE,
+                        expected.sequence(), actual == null ? -1 : actual.sequence()));
+            } else if (actual == null) {
                 drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.MISSING,
                         expected.sequence(), -1));
             } else if (actual.sequence() < expected.sequence()) {

@@ -37,6 +37,7 @@ public class VersionedViews<V> {
     private final String aggregateType;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final RowJson<V> rows;
     private final Serializer eventSerializer;
     private final Region localRegion;
     private final ProjectionMetrics metrics;
@@ -51,6 +52,7 @@ public class VersionedViews<V> {
         this.aggregateType = aggregateType;
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new RowJson<>(viewName, viewType, json);
         this.eventSerializer = eventSerializer;
         this.localRegion = localRegion;
         this.metrics = metrics;
@@ -83,7 +85,7 @@ public class VersionedViews<V> {
             metrics.recordHeld(viewName);
             return ApplyOutcome.HELD;
         }
-        V next = evolve.apply(current.map(row -> read(row.state())).orElse(null));
+        V next = evolve.apply(current.map(row -> rows.read(aggregateId, row.state())).orElse(null));
         write(event, next);
         metrics.recordApplied(viewName, event, localRegion);
         settleRoutedRequest(event);
@@ -135,11 +137,17 @@ public class VersionedViews<V> {
         return count == null ? 0 : count;
     }
 
-    /** One row as it is stored: the aggregate, its owner, the last sequence applied and the state. */
-    public record StoredRow<V>(String aggregateId, Region owner, long lastSequence, V state) {
+    /**
+     * One row as it is stored: the aggregate, its owner, the last sequence applied and the state; {@code state} is
+     * null and {@code readable} false for a row this view cannot read (see {@link UnreadableRowException}).
+     */
+    public record StoredRow<V>(String aggregateId, Region owner, long lastSequence, V state, boolean readable) {
     }
 
-    /** Streams the rows of aggregates owned by {@code owner} (all rows when null), in aggregate id order. */
+    /**
+     * Streams the rows of aggregates owned by {@code owner} (all rows when null), in aggregate id order. A row that
+     * cannot be read is passed on as unreadable, so that one corrupt row does not stop a whole pass.
+     */
     public void forEachRow(Region owner, Consumer<StoredRow<V>> consumer) {
         String sql = "select aggregate_id, owner_region, last_sequence, state::text from regent_view "
                 + "where view_name = ?" + (owner == null ? "" : " and owner_region = ?") + " order by aggregate_id";
@@ -151,8 +159,17 @@ public class VersionedViews<V> {
                 statement.setObject(i + 1, arguments[i]);
             }
             return statement;
-        }, (RowCallbackHandler) rs -> consumer.accept(new StoredRow<>(rs.getString(1), Region.of(rs.getString(2)),
-                rs.getLong(3), read(rs.getString(4)))));
+        }, (RowCallbackHandler) rs -> {
+            String aggregateId = rs.getString(1);
+            V state = null;
+            boolean readable = true;
+            try {
+                state = rows.read(aggregateId, rs.getString(4));
+            } catch (UnreadableRowException e) {
+                readable = false;
+            }
+            consumer.accept(new StoredRow<>(aggregateId, Region.of(rs.getString(2)), rs.getLong(3), state, readable));
+        });
     }
 
     /** Forgets some aggregates' rows and held events, so that they can be applied again from their first event. */
@@ -216,7 +233,8 @@ public class VersionedViews<V> {
         String ownerRegion = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
                 .map(Region::name).orElse(localRegion.name());
         long ownerEpoch = OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.OWNER_EPOCH).orElse(0L);
-        jdbc.update("""
+        String aggregateId = event.getAggregateIdentifier();
+        IsolatedStatement.update(jdbc, viewName, aggregateId, """
                 insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
                                          last_sequence, state, last_event_id, last_event_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
@@ -225,8 +243,8 @@ public class VersionedViews<V> {
                        last_sequence = excluded.last_sequence, state = excluded.state,
                        last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
                        updated_at = now()
-                """, viewName, event.getAggregateIdentifier(), event.getType(), ownerRegion, ownerEpoch,
-                event.getSequenceNumber(), toJson(state), event.getIdentifier(), Timestamp.from(event.getTimestamp()));
+                """, viewName, aggregateId, event.getType(), ownerRegion, ownerEpoch, event.getSequenceNumber(),
+                rows.storable(aggregateId, state), event.getIdentifier(), Timestamp.from(event.getTimestamp()));
     }
 
     /** A change this region routed to the owner is visible here now, in the same transaction as the row. */
@@ -234,7 +252,8 @@ public class VersionedViews<V> {
         Object requestId = event.getMetaData().get(CORRELATION_ID);
         boolean remote = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
                 .filter(origin -> !origin.equals(localRegion)).isPresent();
-        if (remote && requestId != null) {
+        // A correlation id PostgreSQL cannot hold (a NUL) names no request of this region, and would abort the batch.
+        if (remote && requestId != null && requestId.toString().indexOf('\0') < 0) {
             routedRequests.markApplied(requestId.toString(), event.getSequenceNumber() + 1);
         }
     }
@@ -242,7 +261,7 @@ public class VersionedViews<V> {
     private void hold(DomainEventMessage<?> event, long expected) {
         SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(eventSerializer, byte[].class);
-        jdbc.update("""
+        IsolatedStatement.update(jdbc, viewName, event.getAggregateIdentifier(), """
                 insert into regent_held_event (view_name, aggregate_id, sequence_number, expected_sequence, event_id,
                                                aggregate_type, payload_type, payload_revision, payload, meta_data,
                                                event_timestamp)
@@ -281,20 +300,10 @@ public class VersionedViews<V> {
     }
 
     private RowMapper<VersionedView<V>> viewRow() {
-        return (rs, n) -> new VersionedView<>(rs.getString("aggregate_id"), read(rs.getString("state")),
+        return (rs, n) -> new VersionedView<>(rs.getString("aggregate_id"),
+                rows.read(rs.getString("aggregate_id"), rs.getString("state")),
                 rs.getLong("last_sequence") + 1, Region.of(rs.getString("owner_region")), rs.getLong("owner_epoch"),
                 rs.getTimestamp("last_event_at").toInstant());
     }
 
-    private V read(String state) {
-        try {
-            return json.readValue(state, viewType);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable " + viewName + " row: " + state, e);
-        }
-    }
-
-    private String toJson(V state) {
-        return canonical(state);
-    }
 }
