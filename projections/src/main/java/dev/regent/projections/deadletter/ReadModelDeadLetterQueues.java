@@ -49,10 +49,13 @@ public final class ReadModelDeadLetterQueues {
      * aggregate's later events wait behind it), instead of failing, and being parked as, the event that filled the gap.
      */
     private static void redeliverHeldEventsThroughTheirProcessors(Configuration config, ViewStores stores) {
-        stores.definitions().forEach(view -> config.eventProcessingConfiguration()
-                .eventProcessor(view.name(), AbstractEventProcessor.class)
-                .ifPresent(processor -> stores.rows(view.name()).orElseThrow()
-                        .redeliverHeldEventsTo(new InvokerDelivery(processor.eventHandlerInvoker()))));
+        stores.definitions().forEach(view -> {
+            AbstractEventProcessor processor = config.eventProcessingConfiguration()
+                    .eventProcessor(view.name(), AbstractEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("Read model " + view.name() + " has no processor"));
+            stores.rows(view.name()).orElseThrow()
+                    .redeliverHeldEventsTo(new InvokerDelivery(processor.eventHandlerInvoker()));
+        });
     }
 
     /** Hands an event to a processor's handlers the way the processor itself would, for its whole segment. */

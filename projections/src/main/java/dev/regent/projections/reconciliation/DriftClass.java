@@ -11,8 +11,8 @@ public enum DriftClass {
     /** The replica has it; its owner does not. */
     ORPHANED,
     /**
-     * A stored row, the replica's or the owner's, that its view cannot read. The replica's is repaired like drift;
-     * the owner's cannot be from here (rebuild the owner's view), so it is reported and left alone.
+     * A replica's stored row that its view cannot read: repaired like drift, unless the owner's view cannot vouch
+     * for the aggregate either (its row unreadable or its events parked): then it is reported and left alone.
      */
     UNREADABLE
 }

@@ -33,9 +33,15 @@ public final class DriftComparison {
         List<Drift> drifts = new ArrayList<>();
         for (Digest expected : owner) {
             Digest actual = held.remove(expected.aggregateId());
-            if (expected.unreadable() || actual != null && actual.unreadable()) {
+            if (expected.unreadable()) {
+                // The owner cannot say what the replica should hold: only a replica row no one can read is reported.
+                if (actual != null && actual.unreadable()) {
+                    drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.UNREADABLE,
+                            expected.sequence(), actual.sequence()));
+                }
+            } else if (actual != null && actual.unreadable()) {
                 drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.UNREADABLE,
-                        expected.sequence(), actual == null ? -1 : actual.sequence()));
+                        expected.sequence(), actual.sequence()));
             } else if (actual == null) {
                 drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.MISSING,
                         expected.sequence(), -1));

@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -123,6 +125,20 @@ public class VersionedViews<V> {
                         + "last_event_at from regent_view where view_name = ? and state ->> ? = ? "
                         + "order by aggregate_id",
                 viewRow(), viewName, field, value);
+    }
+
+    /** Which of {@code aggregateIds} have a row in this view. */
+    public Set<String> withRows(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.query(con -> {
+            var statement = con.prepareStatement(
+                    "select aggregate_id from regent_view where view_name = ? and aggregate_id = any(?)");
+            statement.setString(1, viewName);
+            statement.setArray(2, con.createArrayOf("varchar", aggregateIds.toArray(String[]::new)));
+            return statement;
+        }, (rs, n) -> rs.getString(1)));
     }
 
     public long count() {
