@@ -39,7 +39,7 @@ public class VersionedViews<V> {
     private final String aggregateType;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final RowJson<V> rows;
+    private final RowJson<V> rowJson;
     private final Serializer eventSerializer;
     private final Region localRegion;
     private final ProjectionMetrics metrics;
@@ -54,7 +54,7 @@ public class VersionedViews<V> {
         this.aggregateType = aggregateType;
         this.jdbc = jdbc;
         this.json = json;
-        this.rows = new RowJson<>(viewName, viewType, json);
+        this.rowJson = new RowJson<>(viewName, viewType, json);
         this.eventSerializer = eventSerializer;
         this.localRegion = localRegion;
         this.metrics = metrics;
@@ -87,7 +87,7 @@ public class VersionedViews<V> {
             metrics.recordHeld(viewName);
             return ApplyOutcome.HELD;
         }
-        V next = evolve.apply(current.map(row -> rows.read(aggregateId, row.state())).orElse(null));
+        V next = evolve.apply(current.map(row -> rowJson.read(aggregateId, row.state())).orElse(null));
         write(event, next);
         metrics.recordApplied(viewName, event, localRegion);
         settleRoutedRequest(event);
@@ -180,7 +180,7 @@ public class VersionedViews<V> {
             V state = null;
             boolean readable = true;
             try {
-                state = rows.read(aggregateId, rs.getString(4));
+                state = rowJson.read(aggregateId, rs.getString(4));
             } catch (UnreadableRowException e) {
                 readable = false;
             }
@@ -260,7 +260,7 @@ public class VersionedViews<V> {
                        last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
                        updated_at = now()
                 """, viewName, aggregateId, event.getType(), ownerRegion, ownerEpoch, event.getSequenceNumber(),
-                rows.storable(aggregateId, state), event.getIdentifier(), Timestamp.from(event.getTimestamp()));
+                rowJson.storable(aggregateId, state), event.getIdentifier(), Timestamp.from(event.getTimestamp()));
     }
 
     /** A change this region routed to the owner is visible here now, in the same transaction as the row. */
@@ -317,7 +317,7 @@ public class VersionedViews<V> {
 
     private RowMapper<VersionedView<V>> viewRow() {
         return (rs, n) -> new VersionedView<>(rs.getString("aggregate_id"),
-                rows.read(rs.getString("aggregate_id"), rs.getString("state")),
+                rowJson.read(rs.getString("aggregate_id"), rs.getString("state")),
                 rs.getLong("last_sequence") + 1, Region.of(rs.getString("owner_region")), rs.getLong("owner_epoch"),
                 rs.getTimestamp("last_event_at").toInstant());
     }
