@@ -1,6 +1,7 @@
 package dev.regent.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.regent.application.support.MirroredTopics;
 import dev.regent.application.support.Reconciliations;
 import dev.regent.application.support.RegentClient;
 import dev.regent.application.support.ThreeRegions;
@@ -14,6 +15,7 @@ import dev.regent.domain.policy.IssuePolicyCommand;
 import dev.regent.domain.policy.PolicyId;
 import dev.regent.domain.policy.ProductCode;
 import dev.regent.domain.shared.MonetaryAmount;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.regent.application.support.InsurerFixture.customer;
 import static dev.regent.application.support.InsurerFixture.policy;
@@ -127,6 +130,31 @@ class StorageFailuresIT {
         assertThat(api.get(US, "/reconciliation/status").body().get("incidents")).isEmpty();
     }
 
+    @Test
+    void anEventWhoseAggregateIdCannotBeStoredIsCountedAsUnreadableAndTheNextOneApplied() {
+        String template = api.post(EU, "/customers", customer("Modèle Identifiant", "FR")).text("customerId");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            records.clear();
+            MirroredTopics.recordsKeyed(US, MirroredTopics.topic(EU, US), template).stream()
+                    .filter(record -> MirroredTopics.headers(record).get("axon-message-type")
+                            .endsWith("CustomerRegisteredEvent")).forEach(records::add);
+            return !records.isEmpty();
+        });
+        long unreadableBefore = unreadableTotal(US);
+        String after = "after-" + UUID.randomUUID();
+        // Not even parkable: the dead-letter queue is keyed by the aggregate id.
+        MirroredTopics.write(US, List.of(
+                MirroredTopics.craft(records.get(0), "nul\u0000" + UUID.randomUUID(), 0, Map.of(),
+                        records.get(0).value()),
+                MirroredTopics.craft(records.get(0), after, 0, Map.of(), records.get(0).value())));
+
+        awaitVisible(US, "/customers/" + after);
+        assertThat(unreadableTotal(US)).isGreaterThan(unreadableBefore);
+        assertNotInError(US, "customers");
+        ThreeRegions.database(US).update("delete from regent_view where aggregate_id = ?", after); // no owner has it
+    }
+
     private static CommandGateway gateway(String region) {
         return ThreeRegions.region(region).bean(CommandGateway.class);
     }
@@ -171,6 +199,11 @@ class StorageFailuresIT {
     /** Within seconds: the aggregates written after the poisoned one are not held up by it. */
     private void awaitVisible(String region, String path) {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get(region, path).status() == 200);
+    }
+
+    private long unreadableTotal(String region) {
+        return api.metrics(region).lines().filter(line -> line.startsWith("regent_ingress_unreadable_total{"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private long parkedTotal(String region, String aggregateType) {
