@@ -124,10 +124,9 @@ class StorageFailuresIT {
             assertThat(repaired.status()).isEqualTo(200);
             assertThat(repaired.body().get("coverageLimit").decimalValue()).isEqualByComparingTo("30000");
         });
-        // The run also repaired what other tests of this JVM left behind; leave no incident open for the next ones.
+        // Other tests of this JVM may have left drift in us: leave no incident open for the next ones.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(Reconciliations.run(api, US, true).get("drifts")).isEmpty());
-        assertThat(api.get(US, "/reconciliation/status").body().get("incidents")).isEmpty();
+                assertThat(Reconciliations.run(api, US, true).get("incidents")).isEmpty());
     }
 
     @Test
