@@ -61,12 +61,18 @@ class PoisonEventsIT {
                 craft(contactChanged, newer, 1, Map.of(), contactChanged.value()),
                 craft(contactChanged, stuck, 1, Map.of(), garbage),
                 craft(contactChanged, stuck, 2, Map.of(), contactChanged.value())));
+        // Other tests of this JVM may have parked events in us too: count from here, and only these aggregates.
+        List<String> ours = List.of(unknownType, corrupt, newer, stuck);
+        long parkedBefore = parked(null).size();
+        List<JsonNode> customersBefore = parked("customers");
+        long customerSequencesBefore = customersBefore.stream().map(letter -> letter.get("aggregateId").asText())
+                .distinct().count();
         MirroredTopics.write(US, poison);
         String after = api.post(EU, "/customers", customer("Après Martin", "FR")).text("customerId");
 
         awaitVersion(after, 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(parked(null)).hasSize(poison.size()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(parked(null))
+                .filteredOn(letter -> ours.contains(letter.get("aggregateId").asText())).hasSize(poison.size()));
         Map<String, JsonNode> byAggregate = new HashMap<>();
         parked("customers").forEach(letter -> byAggregate.merge(letter.get("aggregateId").asText()
                 + "#" + letter.get("sequenceNumber").asLong(), letter, (a, b) -> a));
@@ -83,13 +89,13 @@ class PoisonEventsIT {
         assertThat(api.metrics(US))
                 .contains("regent_projection_parked_total{aggregate=\"CustomerIdentity\",reason=\"unknown-type\"")
                 .contains("regent_projection_parked_total{aggregate=\"CustomerIdentity\",reason=\"newer-revision\"")
-                .contains("regent_projection_dead_letters{region=\"us\"} " + poison.size() + ".0");
+                .contains("regent_projection_dead_letters{region=\"us\"} " + (parkedBefore + poison.size()) + ".0");
 
         // Retrying without an upgrade changes nothing: each aggregate's first event fails again and stays parked.
         JsonNode retried = api.post(US, "/dead-letters/customers/retry", Map.of()).body();
-        assertThat(retried.get("aggregatesTried").asInt()).isEqualTo(4);
+        assertThat(retried.get("aggregatesTried").asLong()).isEqualTo(customerSequencesBefore + 4);
         assertThat(retried.get("aggregatesCleared").asInt()).isZero();
-        assertThat(retried.get("stillParked").asLong()).isEqualTo(poison.size());
+        assertThat(retried.get("stillParked").asLong()).isEqualTo(customersBefore.size() + poison.size());
 
         String behind = byAggregate.get(stuck + "#2").get("letterId").asText();
         assertThat(api.post(US, "/dead-letters/customers/" + behind + "/skip", Map.of("reason", "test")).status())

@@ -65,8 +65,9 @@ public class ProjectionsConfiguration {
 
     @Bean
     DeadLetters deadLetters(JdbcTemplate jdbc, ObjectProvider<EventProcessingConfiguration> processing,
-                            ViewStores stores, PlatformTransactionManager transactionManager, MeterRegistry meters) {
-        return new DeadLetters(jdbc, processing::getObject, stores, transactionManager, meters);
+                            ViewStores stores, PlatformTransactionManager transactionManager, MeterRegistry meters,
+                            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new DeadLetters(jdbc, processing::getObject, stores, transactionManager, meters, eventSerializer);
     }
 
     @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package dev.regent.application.reconciliation;
 
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.residency.Egress;
+import dev.regent.projections.deadletter.DeadLetters;
 import dev.regent.projections.reconciliation.Digests;
 import dev.regent.projections.reconciliation.ReconciliationStore;
 import dev.regent.projections.reconciliation.ShareableForm;
@@ -33,8 +34,8 @@ class ReconciliationConfiguration {
     }
 
     @Bean
-    Digests digests(ViewStores views, ShareableForm shareableForm, Region localRegion) {
-        return new Digests(views, shareableForm, localRegion);
+    Digests digests(ViewStores views, ShareableForm shareableForm, Region localRegion, DeadLetters deadLetters) {
+        return new Digests(views, shareableForm, localRegion, deadLetters::parkedAggregates);
     }
 
     @Bean

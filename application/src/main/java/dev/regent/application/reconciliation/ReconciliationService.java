@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -145,8 +146,13 @@ public class ReconciliationService implements DisposableBean {
                     List<Digest> held = digests.replicaEntries(view.name(), owner, buckets, new HashSet<>(different));
                     List<Drift> found = DriftComparison.compare(view.name(), owner.name(), expected, held);
                     drifts.addAll(found);
-                    if (started.repair() && !found.isEmpty()) {
-                        resynced += repair(view, owner, found);
+                    // An owner's own unreadable row cannot be repaired from here: its events would only park again.
+                    Set<String> unreadableAtOwner = expected.stream().filter(Digest::unreadable)
+                            .map(Digest::aggregateId).collect(Collectors.toSet());
+                    List<Drift> repairable = found.stream()
+                            .filter(drift -> !unreadableAtOwner.contains(drift.aggregateId())).toList();
+                    if (started.repair() && !repairable.isEmpty()) {
+                        resynced += repair(view, owner, repairable);
                     }
                 } catch (RuntimeException e) {
                     log.warn("Reconciliation of {} with {} failed: {}", view.name(), owner, e.toString());

@@ -17,12 +17,15 @@ import dev.regent.infrastructure.peer.PeerRefusedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
+import dev.regent.projections.replication.UnreadableRowException;
 import dev.regent.infrastructure.transfer.TransferRefusedException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.TypeMismatchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,6 +57,8 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final Region localRegion;
     private final ObjectMapper objectMapper;
@@ -114,6 +119,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> rebuilding(ViewRebuildingException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Read model rebuilding", e.getMessage()));
+    }
+
+    /** A row this region stored but cannot read: named, never shown, and logged with its cause. */
+    @ExceptionHandler(UnreadableRowException.class)
+    ProblemDetail unreadableRow(UnreadableRowException e) {
+        log.error("{}", e.getMessage(), e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Stored row unreadable",
+                e.getMessage() + ". Reconciliation reports it (UNREADABLE) and "
+                        + "repairs a replica; rebuilding the view repairs an owner's row.");
+        problem.setProperty("view", e.view());
+        problem.setProperty("aggregateId", e.aggregateId());
+        return problem;
+    }
+
+    @ExceptionHandler(ParkedAggregateException.class)
+    ProblemDetail parked(ParkedAggregateException e) {
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Not stored in this region's read model",
+                e.getMessage());
+        problem.setProperty("view", e.letter().view());
+        problem.setProperty("aggregateId", e.letter().aggregateId());
+        problem.setProperty("reason", e.letter().reason());
+        problem.setProperty("letterId", e.letter().letterId());
+        return problem;
     }
 
     @ExceptionHandler(BusinessRuleViolation.class)

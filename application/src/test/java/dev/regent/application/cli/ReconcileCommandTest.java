@@ -42,6 +42,7 @@ class ReconcileCommandTest {
                         STALE                   0
                         DIVERGED                0
                         ORPHANED                0
+                        UNREADABLE              0
                         incidents               0
                         errors                  0
                         events republished      0
@@ -64,6 +65,7 @@ class ReconcileCommandTest {
                         STALE                   0
                         DIVERGED                1
                         ORPHANED                0
+                        UNREADABLE              0
                         incidents               1
                         errors                  0
                         events republished      -

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -125,17 +126,27 @@ public final class MirroredTopics {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes {@code records} in the order given, straight into {@code region}'s cluster, and waits for each ack. */
-    public static void write(String region, List<ProducerRecord<String, byte[]>> records) {
+    /** {@code record} on partition 0 with its own timestamp, as if its producer had sent it at {@code timestamp}. */
+    public static ProducerRecord<String, byte[]> at(ProducerRecord<String, byte[]> record, long timestamp) {
+        return new ProducerRecord<>(record.topic(), 0, timestamp, record.key(), record.value(), record.headers());
+    }
+
+    /**
+     * Writes {@code records} in the order given, straight into {@code region}'s cluster, and waits for each ack;
+     * answers where each landed.
+     */
+    public static List<RecordMetadata> write(String region, List<ProducerRecord<String, byte[]>> records) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ThreeRegions.region(region).broker().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            List<RecordMetadata> written = new ArrayList<>();
             for (ProducerRecord<String, byte[]> record : records) {
-                producer.send(record).get(30, TimeUnit.SECONDS);
+                written.add(producer.send(record).get(30, TimeUnit.SECONDS));
             }
+            return written;
         } catch (Exception e) {
             throw new IllegalStateException("Could not write to " + region + "'s cluster", e);
         }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The three-region topology every integration test of this JVM shares: real PostgreSQL, real KRaft brokers and real
@@ -67,11 +68,19 @@ public final class ThreeRegions {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768+): the brokers and databases started after it bind ephemeral
+     * ports, and one of them could otherwise take a port picked here before its service starts.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int start = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+        for (int port = start; port < 32_768; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port between " + start + " and 32767"));
     }
 }

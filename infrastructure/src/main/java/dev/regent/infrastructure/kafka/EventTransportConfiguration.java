@@ -17,7 +17,6 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
 import org.axonframework.extensions.kafka.eventhandling.producer.DefaultProducerFactory;
@@ -83,7 +82,9 @@ public class EventTransportConfiguration {
                 .consumerFactory(consumerFactory)
                 .fetcher(fetcher)
                 .messageConverter(converter)
-                .bufferFactory(() -> new SortedKafkaMessageBuffer<>(kafka.getFetcher().getBufferSize()))
+                // Not Axon's SortedKafkaMessageBuffer: it drops one of two topics' records that share timestamp,
+                // partition and offset (see ArrivalOrderBuffer).
+                .bufferFactory(() -> new ArrivalOrderBuffer(kafka.getFetcher().getBufferSize()))
                 .build();
     }
 

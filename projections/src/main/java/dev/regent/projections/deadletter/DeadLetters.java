@@ -1,5 +1,7 @@
 package dev.regent.projections.deadletter;
 
+import dev.regent.domain.ownership.OwnershipMetadata;
+import dev.regent.domain.ownership.Region;
 import dev.regent.projections.replication.ViewStores;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,13 +12,20 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,12 +38,15 @@ public class DeadLetters {
     private final Supplier<EventProcessingConfiguration> processing;
     private final ViewStores stores;
     private final TransactionTemplate transactions;
+    private final Serializer eventSerializer;
 
     public DeadLetters(JdbcTemplate jdbc, Supplier<EventProcessingConfiguration> processing, ViewStores stores,
-                       PlatformTransactionManager transactionManager, MeterRegistry meters) {
+                       PlatformTransactionManager transactionManager, MeterRegistry meters,
+                       Serializer eventSerializer) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.stores = stores;
+        this.eventSerializer = eventSerializer;
         this.transactions = new TransactionTemplate(transactionManager);
         Gauge.builder("regent.projection.dead_letters", this, DeadLetters::count)
                 .description("Events parked in the read models' dead-letter queues, waiting behind ones included")
@@ -43,9 +55,47 @@ public class DeadLetters {
 
     /** Parked events of one view, or of every view when {@code view} is null, oldest aggregate first. */
     public List<ParkedEvent> list(String view) {
+        return view == null ? query("", new Object[0]) : query(" where processing_group = ?", new Object[]{view});
+    }
+
+    /** The event an aggregate is stuck on in a view, if it has parked events there. */
+    public Optional<ParkedEvent> firstParked(String view, String aggregateId) {
+        return query(" where processing_group = ? and sequence_identifier = ?", new Object[]{view, aggregateId})
+                .stream().findFirst();
+    }
+
+    /**
+     * The aggregates of {@code owner} that {@code view} parked events of: those whose first parked event was appended
+     * by {@code owner} (read from its metadata alone: the payload may be what this region cannot read).
+     */
+    public Set<String> parkedAggregates(String view, Region owner) {
+        Set<String> parked = new HashSet<>();
+        jdbc.query("select distinct on (sequence_identifier) sequence_identifier, meta_data from "
+                + DeadLetterTable.NAME + " where processing_group = ? order by sequence_identifier, sequence_index",
+                (RowCallbackHandler) rs -> {
+                    if (originOf(rs.getBytes(2)).filter(owner::equals).isPresent()) {
+                        parked.add(rs.getString(1));
+                    }
+                }, view);
+        return parked;
+    }
+
+    private Optional<Region> originOf(byte[] metaData) {
+        if (metaData == null) {
+            return Optional.empty();
+        }
+        try {
+            MetaData read = eventSerializer.deserialize(new SimpleSerializedObject<>(metaData, byte[].class,
+                    MetaData.class.getName(), null));
+            return OwnershipMetadata.region(read, OwnershipMetadata.ORIGIN_REGION);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private List<ParkedEvent> query(String where, Object[] arguments) {
         return jdbc.query("select *, sequence_index - min(sequence_index) over (partition by processing_group, "
-                        + "sequence_identifier) as position from " + DeadLetterTable.NAME
-                        + (view == null ? "" : " where processing_group = ?")
+                        + "sequence_identifier) as position from " + DeadLetterTable.NAME + where
                         + " order by processing_group, sequence_identifier, sequence_index",
                 (rs, n) -> {
                     String reason = rs.getString("cause_type");
@@ -55,7 +105,7 @@ public class DeadLetters {
                             rs.getString("payload_type"), rs.getString("payload_revision"),
                             reason == null ? ParkedEvent.WAITING_BEHIND : reason, rs.getString("cause_message"),
                             rs.getString("enqueued_at"), rs.getString("last_touched"));
-                }, view == null ? new Object[0] : new Object[]{view});
+                }, arguments);
     }
 
     public long count() {

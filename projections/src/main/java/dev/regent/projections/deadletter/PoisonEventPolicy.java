@@ -1,5 +1,7 @@
 package dev.regent.projections.deadletter;
 
+import dev.regent.projections.replication.StorageFailedException;
+import dev.regent.projections.replication.UnreadableRowException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * Parks every event a read model fails on, with its {@link ParkedReason} as the cause type, logs it and counts it
  * ({@code regent.projection.parked}, by aggregate type and reason). Nothing is dropped: a parked event stays until it
  * is retried successfully or an operator skips it.
+ *
+ * <p>A failure of the database itself (connection lost, deadlock, shutdown, a transaction already aborted) says
+ * nothing about the event: it is not parked but rethrown, so the processor's batch rolls back and is retried.
  */
 public class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
 
@@ -30,8 +35,13 @@ public class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        ParkedReason reason = ParkedReason.of(cause);
         EventMessage<?> event = letter.message();
+        if (TransientFailures.isTransient(cause)) {
+            log.warn("Event {} not parked: the database failed ({}); its batch is retried", event.getIdentifier(),
+                    cause.toString());
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+        ParkedReason reason = ParkedReason.of(cause);
         String aggregateType = event instanceof DomainEventMessage<?> domain ? domain.getType() : "none";
         String detail = describe(cause);
         log.warn("Parked event {} ({} of {} {}), {}: {}", event.getIdentifier(),
@@ -48,6 +58,11 @@ public class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     /** The outermost message, with the innermost cause when it says more (e.g. Jackson's position in the payload). */
     static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StorageFailedException || cause instanceof UnreadableRowException) {
+                return cause.getMessage(); // its causes may quote the row, which never goes into a letter
+            }
+        }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +24,17 @@ public class Digests {
     private final ViewStores views;
     private final ShareableForm shareableForm;
     private final Region localRegion;
+    private final ParkedAggregates parked;
 
     public Digests(ViewStores views, ShareableForm shareableForm, Region localRegion) {
+        this(views, shareableForm, localRegion, ParkedAggregates.NONE);
+    }
+
+    public Digests(ViewStores views, ShareableForm shareableForm, Region localRegion, ParkedAggregates parked) {
         this.views = views;
         this.shareableForm = shareableForm;
         this.localRegion = localRegion;
+        this.parked = parked;
     }
 
     /** What {@code destination} should hold of this region's aggregates in {@code view}, bucket by bucket. */
@@ -53,16 +60,27 @@ public class Digests {
         return Math.floorMod(aggregateId.hashCode(), buckets);
     }
 
+    /**
+     * An aggregate whose events the owner's view parked (or whose row it cannot read) has no state the owner can vouch
+     * for: its digest says so, with or without a row, so that replicas neither take their rows for orphans nor
+     * "repair" them from events that would only park again.
+     */
     private void owned(String view, Region destination, Consumer<Digest> consumer) {
         VersionedViews<?> rows = rows(view);
+        Set<String> parkedHere = parked.of(view, localRegion);
         rows.forEachRow(localRegion, row -> consumer.accept(new Digest(row.aggregateId(), row.lastSequence(),
-                hash(rows.canonical(shareableForm.forDestination(row.state(), localRegion, destination))))));
+                row.readable() && !parkedHere.contains(row.aggregateId())
+                        ? hash(rows.canonical(shareableForm.forDestination(row.state(), localRegion, destination)))
+                        : Digest.UNREADABLE)));
+        Set<String> withoutRow = new HashSet<>(parkedHere);
+        withoutRow.removeAll(rows.withRows(parkedHere));
+        withoutRow.forEach(aggregateId -> consumer.accept(new Digest(aggregateId, -1, Digest.UNREADABLE)));
     }
 
     private void held(String view, Region owner, Consumer<Digest> consumer) {
         VersionedViews<?> rows = rows(view);
         rows.forEachRow(owner, row -> consumer.accept(new Digest(row.aggregateId(), row.lastSequence(),
-                hash(rows.canonical(row.state())))));
+                row.readable() ? hash(rows.canonical(row.state())) : Digest.UNREADABLE)));
     }
 
     private VersionedViews<?> rows(String view) {

@@ -9,5 +9,10 @@ public enum DriftClass {
     /** Same sequence (or ahead), different content. */
     DIVERGED,
     /** The replica has it; its owner does not. */
-    ORPHANED
+    ORPHANED,
+    /**
+     * A replica's stored row that its view cannot read: repaired like drift, unless the owner's view cannot vouch
+     * for the aggregate either (its row unreadable or its events parked): then it is reported and left alone.
+     */
+    UNREADABLE
 }

@@ -33,7 +33,16 @@ public final class DriftComparison {
         List<Drift> drifts = new ArrayList<>();
         for (Digest expected : owner) {
             Digest actual = held.remove(expected.aggregateId());
-            if (actual == null) {
+            if (expected.unreadable()) {
+                // The owner cannot say what the replica should hold: only a replica row no one can read is reported.
+                if (actual != null && actual.unreadable()) {
+                    drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.UNREADABLE,
+                            expected.sequence(), actual.sequence()));
+                }
+            } else if (actual != null && actual.unreadable()) {
+                drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.UNREADABLE,
+                        expected.sequence(), actual.sequence()));
+            } else if (actual == null) {
                 drifts.add(new Drift(view, expected.aggregateId(), ownerRegion, DriftClass.MISSING,
                         expected.sequence(), -1));
             } else if (actual.sequence() < expected.sequence()) {

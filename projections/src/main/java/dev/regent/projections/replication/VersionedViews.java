@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -37,6 +39,7 @@ public class VersionedViews<V> {
     private final String aggregateType;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final RowJson<V> rowJson;
     private final Serializer eventSerializer;
     private final Region localRegion;
     private final ProjectionMetrics metrics;
@@ -51,6 +54,7 @@ public class VersionedViews<V> {
         this.aggregateType = aggregateType;
         this.jdbc = jdbc;
         this.json = json;
+        this.rowJson = new RowJson<>(viewName, viewType, json);
         this.eventSerializer = eventSerializer;
         this.localRegion = localRegion;
         this.metrics = metrics;
@@ -91,7 +95,7 @@ public class VersionedViews<V> {
             metrics.recordHeld(viewName);
             return ApplyOutcome.HELD;
         }
-        V next = evolve.apply(current.map(row -> read(row.state())).orElse(null));
+        V next = evolve.apply(current.map(row -> rowJson.read(aggregateId, row.state())).orElse(null));
         write(event, next);
         metrics.recordApplied(viewName, event, localRegion);
         settleRoutedRequest(event);
@@ -131,6 +135,20 @@ public class VersionedViews<V> {
                 viewRow(), viewName, field, value);
     }
 
+    /** Which of {@code aggregateIds} have a row in this view. */
+    public Set<String> withRows(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.query(con -> {
+            var statement = con.prepareStatement(
+                    "select aggregate_id from regent_view where view_name = ? and aggregate_id = any(?)");
+            statement.setString(1, viewName);
+            statement.setArray(2, con.createArrayOf("varchar", aggregateIds.toArray(String[]::new)));
+            return statement;
+        }, (rs, n) -> rs.getString(1)));
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("select count(*) from regent_view where view_name = ?", Long.class, viewName);
         return count == null ? 0 : count;
@@ -143,11 +161,17 @@ public class VersionedViews<V> {
         return count == null ? 0 : count;
     }
 
-    /** One row as it is stored: the aggregate, its owner, the last sequence applied and the state. */
-    public record StoredRow<V>(String aggregateId, Region owner, long lastSequence, V state) {
+    /**
+     * One row as it is stored: the aggregate, its owner, the last sequence applied and the state; {@code state} is
+     * null and {@code readable} false for a row this view cannot read (see {@link UnreadableRowException}).
+     */
+    public record StoredRow<V>(String aggregateId, Region owner, long lastSequence, V state, boolean readable) {
     }
 
-    /** Streams the rows of aggregates owned by {@code owner} (all rows when null), in aggregate id order. */
+    /**
+     * Streams the rows of aggregates owned by {@code owner} (all rows when null), in aggregate id order. A row that
+     * cannot be read is passed on as unreadable, so that one corrupt row does not stop a whole pass.
+     */
     public void forEachRow(Region owner, Consumer<StoredRow<V>> consumer) {
         String sql = "select aggregate_id, owner_region, last_sequence, state::text from regent_view "
                 + "where view_name = ?" + (owner == null ? "" : " and owner_region = ?") + " order by aggregate_id";
@@ -159,8 +183,17 @@ public class VersionedViews<V> {
                 statement.setObject(i + 1, arguments[i]);
             }
             return statement;
-        }, (RowCallbackHandler) rs -> consumer.accept(new StoredRow<>(rs.getString(1), Region.of(rs.getString(2)),
-                rs.getLong(3), read(rs.getString(4)))));
+        }, (RowCallbackHandler) rs -> {
+            String aggregateId = rs.getString(1);
+            V state = null;
+            boolean readable = true;
+            try {
+                state = rowJson.read(aggregateId, rs.getString(4));
+            } catch (UnreadableRowException e) {
+                readable = false;
+            }
+            consumer.accept(new StoredRow<>(aggregateId, Region.of(rs.getString(2)), rs.getLong(3), state, readable));
+        });
     }
 
     /** Forgets some aggregates' rows and held events, so that they can be applied again from their first event. */
@@ -230,7 +263,8 @@ public class VersionedViews<V> {
         String ownerRegion = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
                 .map(Region::name).orElse(localRegion.name());
         long ownerEpoch = OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.OWNER_EPOCH).orElse(0L);
-        jdbc.update("""
+        String aggregateId = event.getAggregateIdentifier();
+        IsolatedStatement.update(jdbc, viewName, aggregateId, """
                 insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
                                          last_sequence, state, last_event_id, last_event_at, imported_epoch,
                                          updated_at)
@@ -241,8 +275,8 @@ public class VersionedViews<V> {
                        last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
                        imported_epoch = greatest(regent_view.imported_epoch, excluded.imported_epoch),
                        updated_at = now()
-                """, viewName, event.getAggregateIdentifier(), event.getType(), ownerRegion, ownerEpoch,
-                event.getSequenceNumber(), toJson(state), event.getIdentifier(), Timestamp.from(event.getTimestamp()),
+                """, viewName, aggregateId, event.getType(), ownerRegion, ownerEpoch, event.getSequenceNumber(),
+                rowJson.storable(aggregateId, state), event.getIdentifier(), Timestamp.from(event.getTimestamp()),
                 importEpoch(event));
     }
 
@@ -251,7 +285,8 @@ public class VersionedViews<V> {
         Object requestId = event.getMetaData().get(CORRELATION_ID);
         boolean remote = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
                 .filter(origin -> !origin.equals(localRegion)).isPresent();
-        if (remote && requestId != null) {
+        // A correlation id PostgreSQL cannot hold (a NUL) names no request of this region, and would abort the batch.
+        if (remote && requestId != null && requestId.toString().indexOf('\0') < 0) {
             routedRequests.markApplied(requestId.toString(), event.getSequenceNumber() + 1);
         }
     }
@@ -259,7 +294,7 @@ public class VersionedViews<V> {
     private void hold(DomainEventMessage<?> event, long expected) {
         SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(eventSerializer, byte[].class);
-        jdbc.update("""
+        IsolatedStatement.update(jdbc, viewName, event.getAggregateIdentifier(), """
                 insert into regent_held_event (view_name, aggregate_id, sequence_number, expected_sequence, event_id,
                                                aggregate_type, payload_type, payload_revision, payload, meta_data,
                                                event_timestamp)
@@ -298,20 +333,10 @@ public class VersionedViews<V> {
     }
 
     private RowMapper<VersionedView<V>> viewRow() {
-        return (rs, n) -> new VersionedView<>(rs.getString("aggregate_id"), read(rs.getString("state")),
+        return (rs, n) -> new VersionedView<>(rs.getString("aggregate_id"),
+                rowJson.read(rs.getString("aggregate_id"), rs.getString("state")),
                 rs.getLong("last_sequence") + 1, Region.of(rs.getString("owner_region")), rs.getLong("owner_epoch"),
                 rs.getTimestamp("last_event_at").toInstant());
     }
 
-    private V read(String state) {
-        try {
-            return json.readValue(state, viewType);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable " + viewName + " row: " + state, e);
-        }
-    }
-
-    private String toJson(V state) {
-        return canonical(state);
-    }
 }

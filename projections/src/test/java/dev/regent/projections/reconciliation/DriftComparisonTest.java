@@ -52,6 +52,24 @@ class DriftComparisonTest {
     }
 
     @Test
+    void givenAReplicaRowNoOneCanRead_thenItIsUnreadable() {
+        List<Drift> drifts = DriftComparison.compare(VIEW, OWNER, List.of(new Digest("a", 2, "h2")),
+                List.of(new Digest("a", 2, Digest.UNREADABLE)));
+
+        assertThat(drifts).containsExactly(new Drift(VIEW, "a", OWNER, DriftClass.UNREADABLE, 2, 2));
+    }
+
+    @Test
+    void givenAnOwnerThatCannotVouchForAnAggregate_thenAReadableOrAbsentReplicaIsLeftAlone_andAnUnreadableReported() {
+        List<Digest> owner = List.of(new Digest("parked", -1, Digest.UNREADABLE),
+                new Digest("kept", 3, Digest.UNREADABLE), new Digest("broken", 0, Digest.UNREADABLE));
+        List<Digest> replica = List.of(new Digest("kept", 3, "h3"), new Digest("broken", 0, Digest.UNREADABLE));
+
+        assertThat(DriftComparison.compare(VIEW, OWNER, owner, replica)).as("neither missing nor orphaned")
+                .containsExactly(new Drift(VIEW, "broken", OWNER, DriftClass.UNREADABLE, 0, 0));
+    }
+
+    @Test
     void givenAnAggregateTheOwnerDoesNotHave_thenItIsOrphaned() {
         List<Drift> drifts = DriftComparison.compare(VIEW, OWNER, List.of(), List.of(new Digest("z", 7, "h7")));
 
