@@ -3,6 +3,7 @@ package dev.regent.application;
 import dev.regent.application.idempotency.RequestIds;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.ownership.OwnershipResolver;
+import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.ownership.OwnershipResolver.ResolvedOwner;
 import dev.regent.infrastructure.failover.CommandDeferredException;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
@@ -10,7 +11,6 @@ import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
 import dev.regent.projections.requests.RoutedRequests;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -47,12 +47,12 @@ public class RegionCommands {
 
     public RegionCommands(CommandGateway commandGateway, OwnershipResolver ownershipResolver,
                           RoutedRequests routedRequests, RequestIds requestIds,
-                          @Value("${regent.routing.pending-after:1s}") Duration pendingAfter) {
+                          RegentProperties properties) {
         this.commandGateway = commandGateway;
         this.ownershipResolver = ownershipResolver;
         this.routedRequests = routedRequests;
         this.requestIds = requestIds;
-        this.pendingAfter = pendingAfter;
+        this.pendingAfter = properties.routing().pendingAfter();
     }
 
     /** Sends a creating command to the region its aggregate's rule designates, and answers that region. */

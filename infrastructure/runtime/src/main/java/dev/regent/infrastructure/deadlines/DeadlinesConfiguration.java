@@ -26,7 +26,7 @@ public class DeadlinesConfiguration {
     Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
                                 RegentProperties properties) {
         return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
-                .pollingInterval(properties.getDeadlines().getPollingInterval())
+                .pollingInterval(properties.deadlines().pollingInterval())
                 .threads(2)
                 .enableImmediateExecution()
                 .build();

@@ -33,8 +33,8 @@ public class FailoverConfiguration {
                                       RequestTracker requests, CommandWireFormat wireFormat, ObjectMapper objectMapper,
                                       PlatformTransactionManager transactionManager, Clock clock,
                                       MeterRegistry meters) {
-        return new FailoverPolicies(properties.getFailover().getDefaultPolicy(),
-                properties.getFailover().getPolicies(), deferred, requests, wireFormat, objectMapper,
+        return new FailoverPolicies(properties.failover().defaultPolicy(),
+                properties.failover().policies(), deferred, requests, wireFormat, objectMapper,
                 new TransactionTemplate(transactionManager), clock, meters);
     }
 
@@ -45,8 +45,8 @@ public class FailoverConfiguration {
                                                     ObjectMapper objectMapper, RegentProperties properties,
                                                     ProcessedCommands processed, MeterRegistry meters, Clock clock) {
         return new DeferredCommandDelivery(deferred, requests, commandBus, wireFormat, objectMapper,
-                properties.getFailover().getDeliveryInterval(), properties.getRouting().getTimeout(), processed,
-                properties.getFailover().getRememberAnswersFor(), meters, clock);
+                properties.failover().deliveryInterval(), properties.routing().timeout(), processed,
+                properties.failover().rememberAnswersFor(), meters, clock);
     }
 
     @Bean

@@ -43,10 +43,10 @@ public class EventTransportConfiguration {
     /** Topic names, provisioned in this region's cluster before any publisher or consumer starts. */
     @Bean
     ProvisionedTopics provisionedTopics(RegentProperties properties, Region localRegion, KafkaProperties kafka) {
-        RegentTopics topics = new RegentTopics(properties.getKafka().getTopicPrefix());
+        RegentTopics topics = new RegentTopics(properties.kafka().topicPrefix());
         TopicProvisioner.ensureTopics(String.join(",", kafka.getBootstrapServers()),
-                topics.all(localRegion, properties.allRegions()), properties.getKafka().getPartitions(),
-                properties.getKafka().getReplicationFactor());
+                topics.all(localRegion, properties.allRegions()), properties.kafka().partitions(),
+                properties.kafka().replicationFactor());
         return new ProvisionedTopics(topics, localRegion, properties.allRegions().stream().toList());
     }
 
@@ -103,8 +103,8 @@ public class EventTransportConfiguration {
                         config.eventStore(), (StreamableMessageSource) mirroredEventSource.getObject()))
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andBatchSize(properties.getEvents().getBatchSize())
-                        .andEventAvailabilityTimeout(properties.getEvents().getAvailabilityTimeout().toMillis(),
+                        .andBatchSize(properties.events().batchSize())
+                        .andEventAvailabilityTimeout(properties.events().availabilityTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS));
     }
 

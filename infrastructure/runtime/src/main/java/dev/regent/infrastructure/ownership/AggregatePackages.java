@@ -14,8 +14,8 @@ import java.util.List;
 public record AggregatePackages(List<String> names) {
 
     public static AggregatePackages of(RegentProperties properties, BeanFactory beans) {
-        if (!properties.getAggregatePackages().isEmpty()) {
-            return new AggregatePackages(List.copyOf(properties.getAggregatePackages()));
+        if (!properties.aggregatePackages().isEmpty()) {
+            return new AggregatePackages(List.copyOf(properties.aggregatePackages()));
         }
         if (!AutoConfigurationPackages.has(beans)) {
             throw new IllegalStateException("No regent.aggregate-packages and no @SpringBootApplication to take them "

@@ -67,7 +67,7 @@ public class OwnershipConfiguration {
 
     @Bean
     AggregateCaches aggregateCaches(RegentProperties properties) {
-        return new AggregateCaches(properties.getAggregateCacheSize());
+        return new AggregateCaches(properties.aggregateCacheSize());
     }
 
     /**

@@ -3,7 +3,12 @@ package dev.regent.infrastructure.region;
 import dev.regent.domain.ownership.FailoverPolicy;
 import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.domain.ownership.Region;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
@@ -16,31 +21,32 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * {@code regent.*}: the service's own region, every region's base URL (for routing commands to owners), and the
- * jurisdiction map used by HOME ownership. Every region must be configured with the same regions and jurisdictions.
+ * {@code regent.*}: the service's own region, every region's peer URL (for routing commands to owners), the
+ * jurisdiction map used by HOME ownership, and how the runtime works. Every region must be configured with the same
+ * regions and jurisdictions. Validated at start: a wrong value stops the service, naming the property.
+ *
+ * @param region             this service's region
+ * @param regions            every region's peer listener URL, this one's included, e.g. {@code eu: https://eu:9081}
+ * @param jurisdictions      region name &rarr; the ISO country codes it is home for
+ * @param aggregatePackages  packages scanned for aggregates that declare an ownership rule; empty: the application's
+ *                           own ({@code @SpringBootApplication}'s)
+ * @param aggregateCacheSize aggregates of each type the owner keeps in memory between commands (0: none, every
+ *                           command replays)
  */
+@Validated
 @ConfigurationProperties("regent")
-public class RegentProperties {
+public record RegentProperties(@NotBlank String region, Map<String, URI> regions,
+                               Map<String, List<String>> jurisdictions, List<String> aggregatePackages,
+                               @DefaultValue("10000") @Min(0) int aggregateCacheSize,
+                               @DefaultValue @Valid Routing routing, @DefaultValue @Valid Kafka kafka,
+                               @DefaultValue @Valid Events events, @DefaultValue @Valid Deadlines deadlines,
+                               @DefaultValue @Valid Residency residency, @DefaultValue @Valid Failover failover) {
 
-    /** This service's region. */
-    private String region;
-    /** Base URL of every region's service, this one included, e.g. {@code eu: http://localhost:8081}. */
-    private Map<String, URI> regions = new LinkedHashMap<>();
-    /** Region name &rarr; ISO country codes it is home for. */
-    private Map<String, List<String>> jurisdictions = new LinkedHashMap<>();
-    /**
-     * Packages scanned for aggregates that declare an ownership rule; empty (the default): the application's own
-     * packages (those of its {@code @SpringBootApplication}).
-     */
-    private List<String> aggregatePackages = List.of();
-    /** Aggregates of each type the owner keeps in memory between commands (0: none, every command replays). */
-    private int aggregateCacheSize = 10_000;
-    private final Routing routing = new Routing();
-    private final Kafka kafka = new Kafka();
-    private final Events events = new Events();
-    private final Deadlines deadlines = new Deadlines();
-    private final Residency residency = new Residency();
-    private final Failover failover = new Failover();
+    public RegentProperties {
+        regions = regions == null ? Map.of() : new LinkedHashMap<>(regions);
+        jurisdictions = jurisdictions == null ? Map.of() : new LinkedHashMap<>(jurisdictions);
+        aggregatePackages = aggregatePackages == null ? List.of() : List.copyOf(aggregatePackages);
+    }
 
     public Region localRegion() {
         if (region == null || region.isBlank()) {
@@ -48,7 +54,8 @@ public class RegentProperties {
         }
         Region local = Region.of(region);
         if (!regions.containsKey(local.name())) {
-            throw new IllegalStateException("regent.region=" + local + " is not among regent.regions " + regions.keySet());
+            throw new IllegalStateException("regent.region=" + local + " is not among regent.regions "
+                    + regions.keySet());
         }
         return local;
     }
@@ -71,7 +78,8 @@ public class RegentProperties {
     public URI urlOf(Region target) {
         URI url = regions.get(target.name());
         if (url == null) {
-            throw new IllegalStateException("No URL configured for region " + target + " (regent.regions." + target + ")");
+            throw new IllegalStateException("No URL configured for region " + target + " (regent.regions." + target
+                    + ")");
         }
         return url;
     }
@@ -88,212 +96,56 @@ public class RegentProperties {
         return JurisdictionMap.of(byRegion);
     }
 
-    public String getRegion() {
-        return region;
+    /**
+     * {@code regent.routing.*}.
+     *
+     * @param timeout      how long a forwarded command may wait for the owner's answer before the owner counts as
+     *                     unavailable
+     * @param pendingAfter how long a routed change waits for its owner before it answers {@code 202 PENDING}
+     */
+    public record Routing(@DefaultValue("5s") Duration timeout, @DefaultValue("1s") Duration pendingAfter) {
     }
 
-    public void setRegion(String region) {
-        this.region = region;
+    /**
+     * {@code regent.kafka.*}.
+     *
+     * @param partitions        partitions of every Regent topic; the same in every region (MirrorMaker keeps them)
+     * @param topicPrefix       prefix of Regent's topic names: {@code <prefix>.<region>.events}
+     * @param replicationFactor replication factor of the topics Regent creates in its region's cluster
+     */
+    public record Kafka(@DefaultValue("1") @Min(1) int partitions, @DefaultValue("regent") @NotBlank String topicPrefix,
+                        @DefaultValue("1") @Min(1) short replicationFactor) {
     }
 
-    public Map<String, URI> getRegions() {
-        return regions;
+    /**
+     * {@code regent.events.*}: the tracking processors (egress, read models, sagas).
+     *
+     * @param batchSize           events per transaction (one token write per batch): the first lever for throughput
+     *                            and rebuild speed
+     * @param availabilityTimeout how long a processor waits for new events before checking again; bounds the added
+     *                            latency
+     */
+    public record Events(@DefaultValue("50") @Min(1) int batchSize,
+                         @DefaultValue("100ms") Duration availabilityTimeout) {
     }
 
-    public void setRegions(Map<String, URI> regions) {
-        this.regions = regions;
+    /**
+     * {@code regent.deadlines.*}: sagas' deadlines, kept in the region's database by db-scheduler.
+     *
+     * @param pollingInterval how often due deadlines are looked for: the most a deadline can be late
+     */
+    public record Deadlines(@DefaultValue("500ms") Duration pollingInterval) {
     }
 
-    public Map<String, List<String>> getJurisdictions() {
-        return jurisdictions;
-    }
-
-    public void setJurisdictions(Map<String, List<String>> jurisdictions) {
-        this.jurisdictions = jurisdictions;
-    }
-
-    public List<String> getAggregatePackages() {
-        return aggregatePackages;
-    }
-
-    public void setAggregatePackages(List<String> aggregatePackages) {
-        this.aggregatePackages = aggregatePackages;
-    }
-
-    public int getAggregateCacheSize() {
-        return aggregateCacheSize;
-    }
-
-    public void setAggregateCacheSize(int aggregateCacheSize) {
-        this.aggregateCacheSize = aggregateCacheSize;
-    }
-
-    public Routing getRouting() {
-        return routing;
-    }
-
-    public Kafka getKafka() {
-        return kafka;
-    }
-
-    public Events getEvents() {
-        return events;
-    }
-
-    public Deadlines getDeadlines() {
-        return deadlines;
-    }
-
-    public Residency getResidency() {
-        return residency;
-    }
-
-    public Failover getFailover() {
-        return failover;
-    }
-
-    /** {@code regent.failover.*}: what happens to commands whose owner region does not answer. */
-    public static class Failover {
-
-        /** For command types that declare no {@code @WhenOwnerUnavailable}. */
-        private FailoverPolicy defaultPolicy = FailoverPolicy.REJECT;
-        /** Per command type (simple or full class name), over what the type declares. */
-        private Map<String, FailoverPolicy> policies = new LinkedHashMap<>();
-        /** How often queued and captured commands are offered to their owners again. */
-        private Duration deliveryInterval = Duration.ofSeconds(2);
-        /** How long an owner remembers its answers to other regions' commands (to answer repeats, not redo them). */
-        private Duration rememberAnswersFor = Duration.ofDays(7);
-
-        public Duration getRememberAnswersFor() {
-            return rememberAnswersFor;
-        }
-
-        public void setRememberAnswersFor(Duration rememberAnswersFor) {
-            this.rememberAnswersFor = rememberAnswersFor;
-        }
-
-        public FailoverPolicy getDefaultPolicy() {
-            return defaultPolicy;
-        }
-
-        public void setDefaultPolicy(FailoverPolicy defaultPolicy) {
-            this.defaultPolicy = defaultPolicy;
-        }
-
-        public Map<String, FailoverPolicy> getPolicies() {
-            return policies;
-        }
-
-        public void setPolicies(Map<String, FailoverPolicy> policies) {
-            this.policies = policies;
-        }
-
-        public Duration getDeliveryInterval() {
-            return deliveryInterval;
-        }
-
-        public void setDeliveryInterval(Duration deliveryInterval) {
-            this.deliveryInterval = deliveryInterval;
-        }
-    }
-
-    public static class Routing {
-
-        /** How long a forwarded command may wait for the owner's answer before the owner counts as unavailable. */
-        private Duration timeout = Duration.ofSeconds(5);
-
-        public Duration getTimeout() {
-            return timeout;
-        }
-
-        public void setTimeout(Duration timeout) {
-            this.timeout = timeout;
-        }
-    }
-
-    public static class Kafka {
-
-        /** Partitions of every Regent topic; must be the same in every region (MirrorMaker keeps partitions). */
-        private int partitions = 1;
-        /** Prefix of Regent's topic names: {@code <prefix>.<region>.events}. */
-        private String topicPrefix = "regent";
-        /** Replication factor of the topics Regent creates in its region's cluster. */
-        private short replicationFactor = 1;
-
-        public short getReplicationFactor() {
-            return replicationFactor;
-        }
-
-        public void setReplicationFactor(short replicationFactor) {
-            this.replicationFactor = replicationFactor;
-        }
-
-        public int getPartitions() {
-            return partitions;
-        }
-
-        public void setPartitions(int partitions) {
-            this.partitions = partitions;
-        }
-
-        public String getTopicPrefix() {
-            return topicPrefix;
-        }
-
-        public void setTopicPrefix(String topicPrefix) {
-            this.topicPrefix = topicPrefix;
-        }
-    }
-
-    /** Tracking processors: the Kafka publisher, projections and sagas. */
-    public static class Events {
-
-        /** Events per transaction (one token write per batch): the first lever for throughput and rebuild speed. */
-        private int batchSize = 50;
-        /** How long a processor waits for new events before checking again; bounds the added latency. */
-        private Duration availabilityTimeout = Duration.ofMillis(100);
-
-        public int getBatchSize() {
-            return batchSize;
-        }
-
-        public void setBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-        }
-
-        public Duration getAvailabilityTimeout() {
-            return availabilityTimeout;
-        }
-
-        public void setAvailabilityTimeout(Duration availabilityTimeout) {
-            this.availabilityTimeout = availabilityTimeout;
-        }
-    }
-
-    /** Sagas' deadlines, kept in the region's database by db-scheduler. */
-    public static class Deadlines {
-
-        /** How often due deadlines are looked for: the most a deadline can be late. */
-        private Duration pollingInterval = Duration.ofMillis(500);
-
-        public Duration getPollingInterval() {
-            return pollingInterval;
-        }
-
-        public void setPollingInterval(Duration pollingInterval) {
-            this.pollingInterval = pollingInterval;
-        }
-    }
-
-    /** What may leave the region, and the secrets that protect what leaves. */
-    public static class Residency {
-
-        /** The jurisdiction policy file (Spring resource location). */
-        private String policy = "classpath:residency-policy.txt";
-        /** This region's master key, base64 of 32 random bytes: wraps the data subjects' keys. Keep it secret. */
-        private String masterKey;
-        /** This region's pseudonymisation key, base64 of 32 random bytes. Keep it secret. */
-        private String pseudonymKey;
+    /**
+     * {@code regent.residency.*}: what may leave the region, and the secrets that protect what leaves.
+     *
+     * @param policy       the jurisdiction policy file (Spring resource location)
+     * @param masterKey    this region's master key, base64 of 32 random bytes: wraps the data subjects' keys. Secret
+     * @param pseudonymKey this region's pseudonymisation key, base64 of 32 random bytes. Secret
+     */
+    public record Residency(@DefaultValue("classpath:residency-policy.txt") String policy, String masterKey,
+                            String pseudonymKey) {
 
         public byte[] masterKeyBytes() {
             return decodeKey("regent.residency.master-key", masterKey);
@@ -301,6 +153,12 @@ public class RegentProperties {
 
         public byte[] pseudonymKeyBytes() {
             return decodeKey("regent.residency.pseudonym-key", pseudonymKey);
+        }
+
+        /** Never the secrets. */
+        @Override
+        public String toString() {
+            return "Residency[policy=" + policy + "]";
         }
 
         private static byte[] decodeKey(String property, String value) {
@@ -320,29 +178,23 @@ public class RegentProperties {
             }
             return key;
         }
+    }
 
-        public String getPolicy() {
-            return policy;
-        }
+    /**
+     * {@code regent.failover.*}: what happens to commands whose owner region does not answer.
+     *
+     * @param defaultPolicy      for command types that declare no {@code @WhenOwnerUnavailable}
+     * @param policies           per command type (simple or full class name), over what the type declares
+     * @param deliveryInterval   how often queued and captured commands are offered to their owners again
+     * @param rememberAnswersFor how long an owner remembers its answers to other regions' commands (to answer
+     *                           repeats, not redo them); longer than any command may stay queued
+     */
+    public record Failover(@DefaultValue("REJECT") FailoverPolicy defaultPolicy, Map<String, FailoverPolicy> policies,
+                           @DefaultValue("2s") Duration deliveryInterval,
+                           @DefaultValue("7d") Duration rememberAnswersFor) {
 
-        public void setPolicy(String policy) {
-            this.policy = policy;
-        }
-
-        public String getMasterKey() {
-            return masterKey;
-        }
-
-        public void setMasterKey(String masterKey) {
-            this.masterKey = masterKey;
-        }
-
-        public String getPseudonymKey() {
-            return pseudonymKey;
-        }
-
-        public void setPseudonymKey(String pseudonymKey) {
-            this.pseudonymKey = pseudonymKey;
+        public Failover {
+            policies = policies == null ? Map.of() : Map.copyOf(policies);
         }
     }
 }

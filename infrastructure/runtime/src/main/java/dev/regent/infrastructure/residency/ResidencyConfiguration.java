@@ -25,7 +25,7 @@ public class ResidencyConfiguration {
 
     @Bean
     ResidencyPolicy residencyPolicy(RegentProperties properties, ResourceLoader resources) {
-        String location = properties.getResidency().getPolicy();
+        String location = properties.residency().policy();
         Resource policy = resources.getResource(location);
         try {
             List<String> lines = policy.getContentAsString(StandardCharsets.UTF_8).lines().toList();
@@ -38,12 +38,12 @@ public class ResidencyConfiguration {
 
     @Bean
     SubjectKeys subjectKeys(JdbcTemplate jdbc, RegentProperties properties) {
-        return new SubjectKeys(jdbc, new SecretKeySpec(properties.getResidency().masterKeyBytes(), "AES"));
+        return new SubjectKeys(jdbc, new SecretKeySpec(properties.residency().masterKeyBytes(), "AES"));
     }
 
     @Bean
     FieldProtection fieldProtection(RegentProperties properties) {
-        return new FieldProtection(properties.getResidency().pseudonymKeyBytes());
+        return new FieldProtection(properties.residency().pseudonymKeyBytes());
     }
 
     @Bean

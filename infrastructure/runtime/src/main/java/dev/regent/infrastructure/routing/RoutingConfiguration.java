@@ -50,7 +50,7 @@ public class RoutingConfiguration {
         return DistributedCommandBus.builder()
                 .commandRouter(new OwnershipCommandRouter(resolver, properties))
                 .connector(new HttpCommandBusConnector(localSegment, wireFormat, objectMapper,
-                        properties.getRouting().getTimeout(), ownerUnavailablePolicy, meters, peerClient,
+                        properties.routing().timeout(), ownerUnavailablePolicy, meters, peerClient,
                         handledCommands))
                 .build();
     }

@@ -46,7 +46,7 @@ public class TransferConfiguration {
                         ObjectMapper objectMapper, Region localRegion, Clock clock, TransferProperties transfer,
                         RegentProperties properties, MeterRegistry meters) {
         return new Handovers(jdbcTemplate, registry, eventBus, new TransactionTemplate(transactionManager), peerClient,
-                objectMapper, localRegion, clock, transfer.handoverTimeout(), properties.getRouting().getTimeout(),
+                objectMapper, localRegion, clock, transfer.handoverTimeout(), properties.routing().timeout(),
                 meters);
     }
 
@@ -54,7 +54,7 @@ public class TransferConfiguration {
     Relocations relocations(JdbcTemplate jdbcTemplate, JdbcOwnershipRegistry registry, PeerClient peerClient,
                             ObjectMapper objectMapper, Region localRegion, Clock clock, RegentProperties properties) {
         return new Relocations(jdbcTemplate, registry, peerClient, objectMapper, localRegion, clock,
-                properties.getRouting().getTimeout().multipliedBy(8));
+                properties.routing().timeout().multipliedBy(8));
     }
 
     @Bean
@@ -93,10 +93,10 @@ public class TransferConfiguration {
                                           KafkaMessageConverter<String, byte[]> converter, PeerClient peerClient,
                                           Handovers handovers) {
         MirroredStreamReader mirrored = new MirroredStreamReader(consumerFactory, converter,
-                new RegentTopics(properties.getKafka().getTopicPrefix()), localRegion,
-                properties.getRouting().getTimeout());
+                new RegentTopics(properties.kafka().topicPrefix()), localRegion,
+                properties.routing().timeout());
         return new OwnershipTransfers(registry, new ReleaseClient(peerClient, objectMapper,
-                properties.getRouting().getTimeout()), handovers, wireFormat, mirrored, storage, eventBus,
+                properties.routing().timeout()), handovers, wireFormat, mirrored, storage, eventBus,
                 jdbcTemplate, new TransactionTemplate(transactionManager), localRegion, clock);
     }
 }
