@@ -1,0 +1,173 @@
+package dev.regent.insurer.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.regent.insurer.support.Reconciliations;
+import dev.regent.insurer.support.RegentClient;
+import dev.regent.insurer.support.ThreeRegions;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import static dev.regent.insurer.support.ThreeRegions.EU;
+import static dev.regent.insurer.support.ThreeRegions.US;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rebuild rate and reconciliation time, at the sizes given by {@code -Dbenchmark.aggregates=100000,1000000}.
+ * Not a test of speed (nothing fails for being slow): it prints figures. Run with the {@code benchmarks} profile.
+ *
+ * <p>Data: N policies owned by eu, appended straight into eu's event store (one event each, as the owner would
+ * store them) and shipped to us by the normal egress and MirrorMaker 2. Then: the policies view rebuilt in eu (from
+ * the event store) and in us (from the mirrored topic), and reconciliation of us's replicas with eu (clean, then with
+ * 0.1 % of the replica rows altered). With {@code -Dbenchmark.reconcile-scale=1000000}, reconciliation again over that
+ * many more aggregates, written straight into both regions' read models.
+ */
+class RebuildAndReconciliationBenchmark {
+
+    private final RegentClient api = ThreeRegions.client();
+    private final StringBuilder results = new StringBuilder();
+
+    @Test
+    void rebuildRateAndReconciliationTime() {
+        String sizes = System.getProperty("benchmark.aggregates", "100000");
+        long appended = 0;
+        for (long size : Arrays.stream(sizes.split(",")).mapToLong(Long::parseLong).sorted().toArray()) {
+            appended += appendPolicies(size - appended);
+            awaitReplicated(US, appended);
+            measureRebuild(EU, "event store", appended);
+            measureRebuild(US, "mirrored topic", appended);
+            measureReconciliation(appended);
+        }
+        String scale = System.getProperty("benchmark.reconcile-scale", "");
+        if (!scale.isBlank()) {
+            measureReconciliationAtScale(Long.parseLong(scale));
+        }
+        System.out.println("\n=== Regent: rebuild and reconciliation (" + Runtime.getRuntime().availableProcessors()
+                + " cores) ===\n" + results);
+        assertThat(results).isNotEmpty();
+    }
+
+    /** Appends {@code count} PolicyIssuedEvents owned by eu, as its fenced store would (ownership rows first). */
+    private long appendPolicies(long count) {
+        JdbcTemplate eu = ThreeRegions.database(EU);
+        Long offset = eu.queryForObject("select count(*) from regent_ownership where aggregate_id like 'bench-%'",
+                Long.class);
+        long start = System.nanoTime();
+        eu.update("""
+                insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
+                select 'bench-' || i, 'Policy', 'eu', 1, 'NATIVE', now() from generate_series(?::bigint, ?::bigint) i
+                """, offset, offset + count - 1);
+        eu.update("""
+                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                       payload_type, payload_revision, payload, meta_data, time_stamp)
+                select gen_random_uuid()::text, 'bench-' || i, 0, 'Policy',
+                       'dev.regent.insurer.policy.PolicyIssuedEvent', '1',
+                       convert_to(format('{"policyId":{"value":"bench-%s"},"customerId":{"value":"bench-customer"},'
+                                         || '"product":"HOME-CONTENTS","coverageLimit":%s}', i, 1000 + i % 9000),
+                                  'UTF8'),
+                       convert_to('{"regent-origin-region":"eu","regent-owner-epoch":"1"}', 'UTF8'),
+                       to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                  from generate_series(?::bigint, ?::bigint) i
+                """, offset, offset + count - 1);
+        results.append(String.format("appended %,d policy events in eu's store: %.1f s%n", count, seconds(start)));
+        return count;
+    }
+
+    private void awaitReplicated(String region, long benchPolicies) {
+        long start = System.nanoTime();
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                benchRows(region) >= benchPolicies);
+        results.append(String.format("  egress + MirrorMaker 2 + ingress to %s: %,d policies in %.1f s (%,.0f/s)%n",
+                region, benchPolicies, seconds(start), benchPolicies / seconds(start)));
+    }
+
+    private void measureRebuild(String region, String source, long benchPolicies) {
+        long start = System.nanoTime();
+        assertThat(api.post(region, "/projections/policies/rebuild", Map.of()).status()).isEqualTo(202);
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !api.get(region, "/projections/policies").body().get("rebuilding").asBoolean()
+                        || benchRows(region) >= benchPolicies);
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                benchRows(region) >= benchPolicies);
+        long events = api.get(region, "/projections/policies").body().get("position").asLong();
+        double took = seconds(start);
+        results.append(String.format("  rebuild of policies in %s from the %s: %,d events in %.1f s = %,.0f events/s%n",
+                region, source, events, took, events / took));
+    }
+
+    private void measureReconciliation(long benchPolicies) {
+        results.append(String.format("  reconciliation of us with eu, %,d policies: clean %.1f s", benchPolicies,
+                timeRun(false)));
+        JdbcTemplate us = ThreeRegions.database(US);
+        long altered = Math.max(1, benchPolicies / 1000);
+        us.update("update regent_view set state = jsonb_set(state, '{product}', '\"ALTERED\"') "
+                + "where view_name = 'policies' and aggregate_id in (select aggregate_id from regent_view "
+                + "where view_name = 'policies' and aggregate_id like 'bench-%' order by aggregate_id limit ?)", altered);
+        long start = System.nanoTime();
+        JsonNode report = Reconciliations.run(api, US, true, Duration.ofHours(1));
+        results.append(String.format(", %,d diverged found and repaired %.1f s (%s differing buckets)%n",
+                report.at("/driftCounts/DIVERGED").asLong(), seconds(start), report.get("bucketsDiffering")));
+    }
+
+    /**
+     * Reconciliation over {@code size} aggregates without replicating them first (at 1M that would take this machine
+     * an hour): eu's and us's policy rows are written as both would hold them, then compared clean and with 0.1 %
+     * altered (found, not repaired: these rows have no events to publish again).
+     */
+    private void measureReconciliationAtScale(long size) {
+        JdbcTemplate eu = ThreeRegions.database(EU);
+        String template = eu.queryForObject("select state::text from regent_view where view_name = 'policies' "
+                + "and aggregate_id like 'bench-%' limit 1", String.class);
+        long start = System.nanoTime();
+        for (String region : new String[]{EU, US}) {
+            JdbcTemplate database = ThreeRegions.database(region);
+            database.update("""
+                    insert into regent_ownership (aggregate_id, aggregate_type, owner_region, epoch, rule, assigned_at)
+                    select 'scale-' || i, 'Policy', 'eu', 1, 'NATIVE', now() from generate_series(1, ?::bigint) i
+                    on conflict do nothing
+                    """, size);
+            database.update("""
+                    insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
+                           last_sequence, state, last_event_id, last_event_at)
+                    select 'policies', 'scale-' || i, 'Policy', 'eu', 1, 0,
+                           jsonb_set(?::jsonb, '{policyId}', to_jsonb('scale-' || i)), 'scale-event-' || i, now()
+                      from generate_series(1, ?::bigint) i
+                    on conflict do nothing
+                    """, template, size);
+        }
+        results.append(String.format("written %,d more policy rows in eu and us: %.1f s%n", size, seconds(start)));
+        long total = benchRows(EU) + size;
+        results.append(String.format("  reconciliation of us with eu, %,d policies: clean %.1f s", total,
+                timeRun(false)));
+        long altered = size / 1000;
+        ThreeRegions.database(US).update("update regent_view set state = jsonb_set(state, '{product}', "
+                + "'\"ALTERED\"') where view_name = 'policies' and aggregate_id in (select 'scale-' || i "
+                + "from generate_series(1, ?::bigint) i)", altered);
+        start = System.nanoTime();
+        JsonNode report = Reconciliations.run(api, US, false, Duration.ofHours(1));
+        results.append(String.format(", %,d diverged found %.1f s (%s differing buckets)%n",
+                report.at("/driftCounts/DIVERGED").asLong(), seconds(start), report.get("bucketsDiffering")));
+    }
+
+    private double timeRun(boolean repair) {
+        long start = System.nanoTime();
+        JsonNode report = Reconciliations.run(api, US, repair, Duration.ofHours(1));
+        assertThat(report.get("status").asText()).startsWith("COMPLETED");
+        return seconds(start);
+    }
+
+    private static long benchRows(String region) {
+        Long rows = ThreeRegions.database(region).queryForObject("select count(*) from regent_view "
+                + "where view_name = 'policies' and aggregate_id like 'bench-%'", Long.class);
+        return rows == null ? 0 : rows;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+}

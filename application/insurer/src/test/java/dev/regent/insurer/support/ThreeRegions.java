@@ -1,0 +1,87 @@
+package dev.regent.insurer.support;
+
+import dev.regent.insurer.InsurerApplication;
+import dev.regent.lab.LocalRegion;
+import dev.regent.lab.LocalTopology;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The three-region topology every integration test of this JVM shares: real PostgreSQL, real KRaft brokers and real
+ * MirrorMaker 2, started once (about 20 s) and stopped by its shutdown hook when the JVM exits. Tests that stop a region's service start it
+ * again before they finish.
+ */
+public final class ThreeRegions {
+
+    public static final String EU = "eu";
+    public static final String US = "us";
+    public static final String APAC = "apac";
+
+    private static LocalTopology topology;
+
+    private ThreeRegions() {
+    }
+
+    public static synchronized LocalTopology topology() {
+        if (topology == null) {
+            topology = start();
+        }
+        return topology;
+    }
+
+    public static LocalRegion region(String name) {
+        return topology().region(name);
+    }
+
+    public static RegentClient client() {
+        return new RegentClient(topology());
+    }
+
+    /** A connection to the region's own database, for assertions on what it really stores. */
+    public static JdbcTemplate database(String name) {
+        return new JdbcTemplate(region(name).database().dataSource());
+    }
+
+    private static LocalTopology start() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : new String[]{EU, US, APAC}) {
+            ports.put(name, freePort());
+        }
+        try {
+            return LocalTopology.start(new LocalTopology.Settings(InsurerApplication.class, ports, Files.createTempDirectory("regent-it-"), true,
+                    Map.of("regent.routing.timeout", "3s",
+                            "regent.routing.pending-after", "1s",
+                            "regent.failover.delivery-interval", "1s",
+                            "regent.sagas.claim-settlement.retry-after", "2s",
+                            "regent.sagas.claim-settlement.give-up-after", "2m",
+                            "regent.reconciliation.interval", "0s",
+                            "regent.transfer.handover-timeout", "5s",
+                            "regent.reconciliation.incident-threshold", "2")), region -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768+): the brokers and databases started after it bind ephemeral
+     * ports, and one of them could otherwise take a port picked here before its service starts.
+     */
+    private static int freePort() {
+        int start = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+        for (int port = start; port < 32_768; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new UncheckedIOException(new IOException("No free port between " + start + " and 32767"));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.regent.application.reconciliation;
+
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.residency.Egress;
+import dev.regent.projections.deadletter.DeadLetters;
+import dev.regent.projections.reconciliation.Digests;
+import dev.regent.projections.reconciliation.ReconciliationStore;
+import dev.regent.projections.reconciliation.ShareableForm;
+import dev.regent.projections.replication.ViewStores;
+import dev.regent.projections.reconciliation.ReplicaDrift;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Wires reconciliation: the owner's shareable form is the residency policy applied to its own view rows. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconciliationSettings.class)
+class ReconciliationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationConfiguration.class);
+
+    @Bean
+    ShareableForm shareableForm(Egress egress) {
+        return (state, owner, destination) -> egress.protect(state, owner, destination, (field, action) -> { });
+    }
+
+    @Bean
+    Digests digests(ViewStores views, ShareableForm shareableForm, Region localRegion, DeadLetters deadLetters) {
+        return new Digests(views, shareableForm, localRegion, deadLetters::parkedAggregates);
+    }
+
+    @Bean
+    ReconciliationStore reconciliationStore(JdbcTemplate jdbc) {
+        return new ReconciliationStore(jdbc);
+    }
+
+    /** What the claim saga asks: a drifted replica, or an open incident for its type, holds a claim back. */
+    @Bean
+    ReplicaDrift replicaDrift(ReconciliationStore store) {
+        return (aggregateType, aggregateId) -> store.isDrifted(aggregateId) || store.openIncidents().stream()
+                .anyMatch(incident -> incident.aggregateType().equals(aggregateType));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService reconciliationSchedule() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "regent-reconciliation-schedule");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleRuns(ApplicationReadyEvent ready) {
+        ReconciliationSettings settings = ready.getApplicationContext().getBean(ReconciliationSettings.class);
+        if (settings.interval().isZero() || settings.interval().isNegative()) {
+            log.info("Scheduled reconciliation is off (regent.reconciliation.interval={})", settings.interval());
+            return;
+        }
+        ReconciliationService service = ready.getApplicationContext().getBean(ReconciliationService.class);
+        long every = settings.interval().toMillis();
+        ready.getApplicationContext().getBean(ScheduledExecutorService.class).scheduleWithFixedDelay(
+                () -> service.start("schedule", settings.repairScheduled()), every, every, TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,2 +1,0 @@
-/** The customer resource: registration and contact changes are routed to the home region; reads are local. */
-package dev.regent.application.identity;

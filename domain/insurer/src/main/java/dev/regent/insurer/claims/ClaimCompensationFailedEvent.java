@@ -1,0 +1,7 @@
+package dev.regent.insurer.claims;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ClaimCompensationFailedEvent(ClaimId claimId, ClaimStep step, String detail) {
+}

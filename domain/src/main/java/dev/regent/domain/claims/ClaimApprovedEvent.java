@@ -1,7 +1,0 @@
-package dev.regent.domain.claims;
-
-import org.axonframework.serialization.Revision;
-
-@Revision("1")
-public record ClaimApprovedEvent(ClaimId claimId) {
-}

@@ -1,6 +1,0 @@
-package dev.regent.domain.claims;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record RejectClaimCommand(@TargetAggregateIdentifier ClaimId claimId, RejectionReason reason, String detail) {
-}

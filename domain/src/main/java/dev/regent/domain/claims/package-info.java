@@ -1,2 +1,0 @@
-/** Claims: filed in, and owned by, the region that handles them (NATIVE ownership). */
-package dev.regent.domain.claims;

@@ -1,7 +1,0 @@
-package dev.regent.domain.identity;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** The customer's right to be forgotten: their personal data becomes unreadable everywhere, history stays. */
-public record ErasePersonalDataCommand(@TargetAggregateIdentifier CustomerId customerId) {
-}

@@ -1,9 +1,0 @@
-package dev.regent.domain.policy;
-
-import org.axonframework.serialization.Revision;
-
-import java.math.BigDecimal;
-
-@Revision("1")
-public record CoverageReleasedEvent(PolicyId policyId, String claimId, BigDecimal amount) {
-}

@@ -1,2 +1,0 @@
-/** Insurance policies: issued, and owned, by the region where they are sold (NATIVE ownership). */
-package dev.regent.domain.policy;

@@ -1,0 +1,200 @@
+package dev.regent.infrastructure.region;
+
+import dev.regent.domain.ownership.FailoverPolicy;
+import dev.regent.domain.ownership.JurisdictionMap;
+import dev.regent.domain.ownership.Region;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code regent.*}: the service's own region, every region's peer URL (for routing commands to owners), the
+ * jurisdiction map used by HOME ownership, and how the runtime works. Every region must be configured with the same
+ * regions and jurisdictions. Validated at start: a wrong value stops the service, naming the property.
+ *
+ * @param region             this service's region
+ * @param regions            every region's peer listener URL, this one's included, e.g. {@code eu: https://eu:9081}
+ * @param jurisdictions      region name &rarr; the ISO country codes it is home for
+ * @param aggregatePackages  packages scanned for aggregates that declare an ownership rule; empty: the application's
+ *                           own ({@code @SpringBootApplication}'s)
+ * @param aggregateCacheSize aggregates of each type the owner keeps in memory between commands (0: none, every
+ *                           command replays)
+ */
+@Validated
+@ConfigurationProperties("regent")
+public record RegentProperties(@NotBlank String region, Map<String, URI> regions,
+                               Map<String, List<String>> jurisdictions, List<String> aggregatePackages,
+                               @DefaultValue("10000") @Min(0) int aggregateCacheSize,
+                               @DefaultValue @Valid Routing routing, @DefaultValue @Valid Kafka kafka,
+                               @DefaultValue @Valid Events events, @DefaultValue @Valid Deadlines deadlines,
+                               @DefaultValue @Valid Residency residency, @DefaultValue @Valid Failover failover) {
+
+    public RegentProperties {
+        regions = regions == null ? Map.of() : new LinkedHashMap<>(regions);
+        jurisdictions = jurisdictions == null ? Map.of() : new LinkedHashMap<>(jurisdictions);
+        aggregatePackages = aggregatePackages == null ? List.of() : List.copyOf(aggregatePackages);
+    }
+
+    public Region localRegion() {
+        if (region == null || region.isBlank()) {
+            throw new IllegalStateException("regent.region is not set: which region is this service?");
+        }
+        Region local = Region.of(region);
+        if (!regions.containsKey(local.name())) {
+            throw new IllegalStateException("regent.region=" + local + " is not among regent.regions "
+                    + regions.keySet());
+        }
+        return local;
+    }
+
+    public Set<Region> allRegions() {
+        return regions.keySet().stream().map(Region::of).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code name} is not one of the configured regions
+     */
+    public Region knownRegion(String name) {
+        Region region = Region.of(name);
+        if (!allRegions().contains(region)) {
+            throw new IllegalArgumentException("Unknown region '" + name + "' (regions: " + allRegions() + ")");
+        }
+        return region;
+    }
+
+    public URI urlOf(Region target) {
+        URI url = regions.get(target.name());
+        if (url == null) {
+            throw new IllegalStateException("No URL configured for region " + target + " (regent.regions." + target
+                    + ")");
+        }
+        return url;
+    }
+
+    public JurisdictionMap jurisdictionMap() {
+        Map<Region, List<String>> byRegion = new LinkedHashMap<>();
+        jurisdictions.forEach((name, codes) -> {
+            if (!regions.containsKey(name)) {
+                throw new IllegalStateException("regent.jurisdictions." + name + " names a region missing from "
+                        + "regent.regions " + regions.keySet());
+            }
+            byRegion.put(Region.of(name), codes);
+        });
+        return JurisdictionMap.of(byRegion);
+    }
+
+    /**
+     * {@code regent.routing.*}.
+     *
+     * @param timeout      how long a forwarded command may wait for the owner's answer before the owner counts as
+     *                     unavailable
+     * @param pendingAfter how long a routed change waits for its owner before it answers {@code 202 PENDING}
+     */
+    public record Routing(@DefaultValue("5s") Duration timeout, @DefaultValue("1s") Duration pendingAfter) {
+    }
+
+    /**
+     * {@code regent.kafka.*}.
+     *
+     * @param partitions        partitions of every Regent topic; the same in every region (MirrorMaker keeps them)
+     * @param topicPrefix       prefix of Regent's topic names: {@code <prefix>.<region>.events}
+     * @param replicationFactor replication factor of the topics Regent creates in its region's cluster
+     */
+    public record Kafka(@DefaultValue("1") @Min(1) int partitions, @DefaultValue("regent") @NotBlank String topicPrefix,
+                        @DefaultValue("1") @Min(1) short replicationFactor) {
+    }
+
+    /**
+     * {@code regent.events.*}: the tracking processors (egress, read models, sagas).
+     *
+     * @param batchSize           events per transaction (one token write per batch): the first lever for throughput
+     *                            and rebuild speed
+     * @param availabilityTimeout how long a processor waits for new events before checking again; bounds the added
+     *                            latency
+     */
+    public record Events(@DefaultValue("50") @Min(1) int batchSize,
+                         @DefaultValue("100ms") Duration availabilityTimeout) {
+    }
+
+    /**
+     * {@code regent.deadlines.*}: sagas' deadlines, kept in the region's database by db-scheduler.
+     *
+     * @param pollingInterval how often due deadlines are looked for: the most a deadline can be late
+     */
+    public record Deadlines(@DefaultValue("500ms") Duration pollingInterval) {
+    }
+
+    /**
+     * {@code regent.residency.*}: what may leave the region, and the secrets that protect what leaves.
+     *
+     * @param policy       the jurisdiction policy file (Spring resource location)
+     * @param masterKey    this region's master key, base64 of 32 random bytes: wraps the data subjects' keys. Secret
+     * @param pseudonymKey this region's pseudonymisation key, base64 of 32 random bytes. Secret
+     */
+    public record Residency(@DefaultValue("classpath:residency-policy.txt") String policy, String masterKey,
+                            String pseudonymKey) {
+
+        public byte[] masterKeyBytes() {
+            return decodeKey("regent.residency.master-key", masterKey);
+        }
+
+        public byte[] pseudonymKeyBytes() {
+            return decodeKey("regent.residency.pseudonym-key", pseudonymKey);
+        }
+
+        /** Never the secrets. */
+        @Override
+        public String toString() {
+            return "Residency[policy=" + policy + "]";
+        }
+
+        private static byte[] decodeKey(String property, String value) {
+            String hint = ": 32 random bytes, base64 (e.g. `openssl rand -base64 32`), the same across restarts "
+                    + "(a new key makes every field protected with the old one unreadable)";
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(property + " is not set" + hint);
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(property + " is not base64" + hint, e);
+            }
+            if (key.length != 32) {
+                throw new IllegalStateException(property + " has " + key.length + " bytes, not 32" + hint);
+            }
+            return key;
+        }
+    }
+
+    /**
+     * {@code regent.failover.*}: what happens to commands whose owner region does not answer.
+     *
+     * @param defaultPolicy      for command types that declare no {@code @WhenOwnerUnavailable}
+     * @param policies           per command type (simple or full class name), over what the type declares
+     * @param deliveryInterval   how often queued and captured commands are offered to their owners again
+     * @param rememberAnswersFor how long an owner remembers its answers to other regions' commands (to answer
+     *                           repeats, not redo them); longer than any command may stay queued
+     */
+    public record Failover(@DefaultValue("REJECT") FailoverPolicy defaultPolicy, Map<String, FailoverPolicy> policies,
+                           @DefaultValue("2s") Duration deliveryInterval,
+                           @DefaultValue("7d") Duration rememberAnswersFor) {
+
+        public Failover {
+            policies = policies == null ? Map.of() : Map.copyOf(policies);
+        }
+    }
+}

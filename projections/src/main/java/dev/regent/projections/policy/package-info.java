@@ -1,2 +1,0 @@
-/** The policy read model, in every region. */
-package dev.regent.projections.policy;
