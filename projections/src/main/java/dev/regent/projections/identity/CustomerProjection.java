@@ -5,6 +5,7 @@ import dev.regent.domain.identity.CustomerDomicileChangedEvent;
 import dev.regent.domain.identity.CustomerIdentity;
 import dev.regent.domain.identity.CustomerRegisteredEvent;
 import dev.regent.domain.identity.PersonalDataErasedEvent;
+import dev.regent.domain.identity.PreferredLanguageChangedEvent;
 import dev.regent.projections.replication.VersionedProjection;
 import dev.regent.projections.replication.VersionedViews;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +36,11 @@ public class CustomerProjection extends VersionedProjection<CustomerView> {
     @EventHandler
     void on(CustomerDomicileChangedEvent event, DomainEventMessage<?> message) {
         views.apply(message, current -> current.movedTo(event.domicile()));
+    }
+
+    @EventHandler
+    void on(PreferredLanguageChangedEvent event, DomainEventMessage<?> message) {
+        views.apply(message, current -> current.preferring(event.preferredLanguage()));
     }
 
     @EventHandler
