@@ -1,0 +1,55 @@
+package dev.regent.infrastructure.evolution;
+
+import dev.regent.infrastructure.postgres.SerializationConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The event serializer and upcaster chain exactly as a region builds them: from the same Spring configurations
+ * ({@link SerializationConfiguration}, {@link EventEvolutionConfiguration}), with Axon's default revision resolver.
+ */
+final class RegionSerialization {
+
+    private static final RegionSerialization INSTANCE = new RegionSerialization();
+
+    private final Serializer serializer;
+    private final EventUpcasterChain upcasters;
+
+    private RegionSerialization() {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.registerBean(RevisionResolver.class, AnnotationRevisionResolver::new);
+        context.register(SerializationConfiguration.class, EventEvolutionConfiguration.class);
+        context.refresh();
+        serializer = context.getBean("eventSerializer", Serializer.class);
+        // As Axon's Spring Boot configuration does: every EventUpcaster bean, in bean order.
+        upcasters = new EventUpcasterChain(context.getBeanProvider(EventUpcaster.class).orderedStream().toList());
+    }
+
+    static RegionSerialization get() {
+        return INSTANCE;
+    }
+
+    Serializer serializer() {
+        return serializer;
+    }
+
+    /** An event of {@code type} at {@code revision} with {@code payload}, through the upcaster chain. */
+    List<IntermediateEventRepresentation> upcast(String type, String revision, String payload) {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Aggregate", "aggregate-1", 0,
+                "event-1", Instant.EPOCH, type, revision, payload.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        return upcasters.upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
+    }
+}
