@@ -3,9 +3,12 @@ package dev.regent.infrastructure.postgres;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.regent.infrastructure.evolution.UpcastingSerializer;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,15 +23,16 @@ public class SerializationConfiguration {
 
     @Bean
     @Primary
-    Serializer regentSerializer(RevisionResolver revisionResolver) {
+    Serializer regentSerializer(RevisionResolver revisionResolver, ObjectProvider<EventUpcaster> upcasters) {
         ObjectMapper objectMapper = JsonMapper.builder()
                 .findAndAddModules()
                 // A newer region may add fields to an event before an older one learns them: read what is known.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        return new RevisionGuardingSerializer(
+        // Older revisions kept outside the event store (parked, held) are upcast like the store's and Kafka's.
+        return new RevisionGuardingSerializer(new UpcastingSerializer(
                 JacksonSerializer.builder().objectMapper(objectMapper).revisionResolver(revisionResolver).build(),
-                revisionResolver);
+                upcasters::orderedStream), revisionResolver);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,10 @@ class ApprovedEventFormsTest {
                     }
                     Object event = serializer.deserialize(upcast.get(0).getData());
                     assertThat(event).isInstanceOf(type);
+                    Object keptOutsideTheStore = serializer.deserialize(new SimpleSerializedObject<>(
+                            JSON.writeValueAsBytes(approved.get("payload")), byte[].class,
+                            approved.get("type").asText(), file.revision()));
+                    assertThat(keptOutsideTheStore).as("read from a dead letter or a held event").isEqualTo(event);
                 }));
     }
 

@@ -2,11 +2,13 @@ package dev.regent.infrastructure.evolution;
 
 import dev.regent.domain.identity.CustomerId;
 import dev.regent.domain.identity.CustomerRegisteredEvent;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +68,18 @@ class CustomerRegisteredEventUpcasterTest {
             assertThat(event.getType().getRevision()).isEqualTo("2");
             assertThat(read(event).preferredLanguage()).isEqualTo("it");
         });
+    }
+
+    @Test
+    void givenARevision1PayloadAReadModelKeptOutsideTheStore_whenReadAfterTheUpgrade_thenItIsRevision2() {
+        // A dead letter or a held event: its serialized payload, read by the serializer without the store's chain.
+        CustomerRegisteredEvent read = RegionSerialization.get().serializer().deserialize(new SimpleSerializedObject<>(
+                """
+                {"customerId":{"value":"c-1"},"name":"enc:v1:x","email":"enc:v1:y","phone":"enc:v1:z","domicile":"FR"}"""
+                        .getBytes(StandardCharsets.UTF_8), byte[].class, TYPE, "1"));
+
+        assertThat(read).isEqualTo(
+                new CustomerRegisteredEvent(new CustomerId("c-1"), "enc:v1:x", "enc:v1:y", "enc:v1:z", "FR", "fr"));
     }
 
     private static IntermediateEventRepresentation single(String revision1Payload) {
