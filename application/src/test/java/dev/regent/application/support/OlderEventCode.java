@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * A region's service as it ran on the code before an event type's latest revision: for that type, its class
  * declares the older revision (so the revision guard refuses the newer one, and the read models park it) and its
- * upcasters stop there. Everything else is the region's real code and data. Started by
+ * upcasters stop there. Everything else is the region's real code and data (its class keeps the newer fields: a
+ * revision 1 payload that carries them, written held back, fills them where the older class would ignore them).
+ * Started by
  * {@code LocalRegion.startService(OlderEventCode.settings(...))}; starting the service again without it is the
  * upgrade. Not a {@code @Configuration}: the regions' component scan would load it into every service; a source
  * named by {@code spring.main.sources} has its {@code @Bean} methods read all the same.

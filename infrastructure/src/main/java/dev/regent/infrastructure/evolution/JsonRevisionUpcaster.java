@@ -32,6 +32,10 @@ abstract class JsonRevisionUpcaster extends SingleEventUpcaster {
                 payload -> upcast(((ObjectNode) payload).deepCopy()));
     }
 
-    /** @param payload a copy of the event's JSON at the older revision, as stored or mirrored; change it freely */
+    /**
+     * @param payload a copy of the event's JSON at the older revision, as stored or mirrored; change it freely, but
+     *                keep a field the newer revision added when it is there already: a region holding its revision
+     *                back ({@code regent.events.written-revisions}) writes the new fields under the older revision
+     */
     protected abstract ObjectNode upcast(ObjectNode payload);
 }

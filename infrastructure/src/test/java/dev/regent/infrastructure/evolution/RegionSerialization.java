@@ -10,10 +10,12 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,13 +24,15 @@ import java.util.stream.Stream;
  */
 final class RegionSerialization {
 
-    private static final RegionSerialization INSTANCE = new RegionSerialization();
+    private static final RegionSerialization INSTANCE = new RegionSerialization(Map.of());
 
+    private final AnnotationConfigApplicationContext context;
     private final Serializer serializer;
     private final EventUpcasterChain upcasters;
 
-    private RegionSerialization() {
-        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    private RegionSerialization(Map<String, Object> settings) {
+        context = new AnnotationConfigApplicationContext();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("region", settings));
         context.registerBean(RevisionResolver.class, AnnotationRevisionResolver::new);
         context.register(SerializationConfiguration.class, EventEvolutionConfiguration.class);
         context.refresh();
@@ -39,6 +43,15 @@ final class RegionSerialization {
 
     static RegionSerialization get() {
         return INSTANCE;
+    }
+
+    /** A region's, with some settings (e.g. {@code regent.events.written-revisions.*}). */
+    static RegionSerialization with(Map<String, Object> settings) {
+        return new RegionSerialization(settings);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     Serializer serializer() {
