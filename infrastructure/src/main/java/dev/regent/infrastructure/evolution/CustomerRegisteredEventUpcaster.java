@@ -21,8 +21,7 @@ final class CustomerRegisteredEventUpcaster extends JsonRevisionUpcaster {
     @Override
     protected ObjectNode upcast(ObjectNode payload) {
         if (!payload.hasNonNull(LANGUAGE)) {
-            String domicile = payload.path("domicile").isTextual() ? payload.get("domicile").asText() : null;
-            payload.put(LANGUAGE, LanguageCode.defaultFor(domicile).value());
+            payload.put(LANGUAGE, LanguageCode.defaultFor(payload.path("domicile").asText(null)).value());
         }
         return payload;
     }
