@@ -11,12 +11,12 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  * 2 → 3 read a revision 1 event as revision 3. Register each as a Spring bean of type {@code EventUpcaster}: Axon
  * adds it to the regions' upcaster chain.
  */
-abstract class JsonRevisionUpcaster extends SingleEventUpcaster {
+public abstract class JsonRevisionUpcaster extends SingleEventUpcaster {
 
     private final SimpleSerializedType from;
     private final SimpleSerializedType to;
 
-    JsonRevisionUpcaster(Class<?> eventType, String fromRevision, String toRevision) {
+    protected JsonRevisionUpcaster(Class<?> eventType, String fromRevision, String toRevision) {
         this.from = new SimpleSerializedType(eventType.getName(), fromRevision);
         this.to = new SimpleSerializedType(eventType.getName(), toRevision);
     }
