@@ -53,8 +53,7 @@ class OlderEventRevisionsIT {
                 .isEqualTo("Greta Altmann");
         assertThat(audit.at("/state/preferredLanguage").asText()).isEqualTo("de");
 
-        rebuild(EU);
-        JsonNode rebuilt = awaitCustomer(EU, id, 1);
+        JsonNode rebuilt = rebuilt(EU, id);
         assertThat(rebuilt.path("preferredLanguage").asText()).isEqualTo("de");
         assertThat(rebuilt.get("name").asText()).isEqualTo("Greta Altmann");
 
@@ -90,8 +89,7 @@ class OlderEventRevisionsIT {
         assertThat(api.get(US, "/dead-letters?view=customers").body().findValuesAsText("aggregateId"))
                 .doesNotContain(us);
 
-        rebuild(US);
-        assertThat(awaitCustomer(US, us, 1)).isEqualTo(inUs);
+        assertThat(rebuilt(US, us)).isEqualTo(inUs);
     }
 
     /** Rewrites the customer's first event in eu's store as the code before revision 2 wrote it. */
@@ -116,16 +114,14 @@ class OlderEventRevisionsIT {
                 new ChangePreferredLanguageCommand(new CustomerId(customerId), new LanguageCode(language)));
     }
 
-    private void rebuild(String region) {
+    /**
+     * Rebuilds the region's customers view and answers the customer's row once the replay has put it back: the
+     * rebuild clears every row first, and a row it has not reached yet answers 503.
+     */
+    private JsonNode rebuilt(String region, String customerId) {
         assertThat(api.post(region, "/projections/customers/rebuild", Map.of("reason", "revision 1 read again"))
                 .status()).isEqualTo(202);
-        // An event appended after the start ends the replay: the rebuild reaches its target and goes live.
-        api.post(EU, "/customers", customer("After The Rebuild", "FR"));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = api.get(region, "/projections/customers").body();
-            assertThat(status.get("rebuilding").asBoolean()).isFalse();
-            assertThat(status.get("percent").asDouble()).isEqualTo(100.0);
-        });
+        return awaitCustomer(region, customerId, 1);
     }
 
     private JsonNode awaitCustomer(String region, String customerId, long version) {
