@@ -51,7 +51,7 @@ class StorageFailuresIT {
     void aNulInAPersonalFieldParksTheOwnersEventAndEveryOtherCustomerGoesOn() {
         CustomerId poisoned = CustomerId.generate();
         appendAsOwner(EU, "CustomerIdentity", poisoned.value(), "HOME(domicile)", new CustomerRegisteredEvent(
-                poisoned, "Amélie\u0000Poulain", "nul@example.fr", "+33 1 00 00 00 00", "FR"));
+                poisoned, "Amélie\u0000Poulain", "nul@example.fr", "+33 1 00 00 00 00", "FR", "fr"));
         String after = api.post(EU, "/customers", customer("Après Nul", "FR")).text("customerId");
 
         awaitVisible(EU, "/customers/" + after);

@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +37,21 @@ public final class LocalRegion {
     }
 
     public synchronized void startService() {
+        startService(Map.of());
+    }
+
+    /**
+     * Starts the service with some settings added or changed, for this run only (a drill, a test): the next
+     * {@link #startService()} starts it as configured again.
+     */
+    public synchronized void startService(Map<String, String> overrides) {
         if (service != null) {
             return;
         }
+        Map<String, String> properties = new LinkedHashMap<>(serviceProperties);
+        properties.putAll(overrides);
         List<String> args = new ArrayList<>();
-        serviceProperties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         service = new SpringApplicationBuilder(application)
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));

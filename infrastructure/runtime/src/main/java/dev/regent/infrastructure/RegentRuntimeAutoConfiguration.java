@@ -1,6 +1,7 @@
 package dev.regent.infrastructure;
 
 import dev.regent.infrastructure.deadlines.DeadlinesConfiguration;
+import dev.regent.infrastructure.evolution.EventEvolutionConfiguration;
 import dev.regent.infrastructure.failover.FailoverConfiguration;
 import dev.regent.infrastructure.kafka.EventTransportConfiguration;
 import dev.regent.infrastructure.ownership.OwnershipConfiguration;
@@ -30,7 +31,8 @@ import java.time.Clock;
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
 @EnableConfigurationProperties(RegentProperties.class)
 @Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class, PeerConfiguration.class,
-        FailoverConfiguration.class, TransferConfiguration.class, EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class})
+        FailoverConfiguration.class, TransferConfiguration.class, EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class,
+        EventEvolutionConfiguration.class})
 public class RegentRuntimeAutoConfiguration {
 
     @Bean

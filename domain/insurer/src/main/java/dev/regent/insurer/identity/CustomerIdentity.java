@@ -25,6 +25,7 @@ public class CustomerIdentity {
     private String email;
     private String phone;
     private String domicile;
+    private String preferredLanguage;
     private final Set<ConsentPurpose> withdrawnConsents = EnumSet.noneOf(ConsentPurpose.class);
     private String suspensionReason;
     private final Set<String> answeredClaims = new HashSet<>();
@@ -37,7 +38,8 @@ public class CustomerIdentity {
     @CommandHandler
     public CustomerIdentity(RegisterCustomerCommand command) {
         apply(new CustomerRegisteredEvent(command.customerId(), command.name().value(), command.email().value(),
-                command.phone().value(), command.domicile().value()));
+                command.phone().value(), command.domicile().value(),
+                LanguageCode.defaultFor(command.domicile().value()).value()));
     }
 
     /** @return the customer's version after the change: the number of events in its stream */
@@ -58,6 +60,15 @@ public class CustomerIdentity {
         refuseIfErased();
         if (!command.domicile().value().equals(domicile)) {
             apply(new CustomerDomicileChangedEvent(customerId, command.domicile().value()));
+        }
+        return AggregateLifecycle.getVersion() + 1;
+    }
+
+    /** @return the customer's version after the change; the same language again changes nothing */
+    @CommandHandler
+    public long handle(ChangePreferredLanguageCommand command) {
+        if (!command.preferredLanguage().value().equals(preferredLanguage)) {
+            apply(new PreferredLanguageChangedEvent(customerId, command.preferredLanguage().value()));
         }
         return AggregateLifecycle.getVersion() + 1;
     }
@@ -117,6 +128,12 @@ public class CustomerIdentity {
         email = event.email();
         phone = event.phone();
         domicile = event.domicile();
+        preferredLanguage = event.preferredLanguage();
+    }
+
+    @EventSourcingHandler
+    void on(PreferredLanguageChangedEvent event) {
+        preferredLanguage = event.preferredLanguage();
     }
 
     @EventSourcingHandler

@@ -18,7 +18,7 @@ public final class CustomerFixture {
 
     public static CustomerRegisteredEvent frenchCustomerRegistered() {
         return new CustomerRegisteredEvent(CUSTOMER_ID, "Amélie Poulain", "amelie@example.fr", "+33 1 23 45 67 89",
-                "FR");
+                "FR", "fr");
     }
 
     public static ChangeConsentCommand withdrawClaimsConsent() {

@@ -71,6 +71,41 @@ class CustomerIdentityTest {
                .expectException(dev.regent.domain.shared.BusinessRuleViolation.class);
     }
 
+    // --- preferred language ---
+
+    @Test
+    void givenNothing_whenAnAmericanRegisters_thenSheIsServedInHerDomicilesLanguage() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterCustomerCommand(CUSTOMER_ID, new PersonName("Ada Byron"),
+                       new EmailAddress("ada@example.com"), new PhoneNumber("+1 212 555 0100"), new CountryCode("US")))
+               .expectEvents(new CustomerRegisteredEvent(CUSTOMER_ID, "Ada Byron", "ada@example.com",
+                       "+1 212 555 0100", "US", "en"));
+    }
+
+    @Test
+    void givenRegistered_whenAnotherLanguageIsPreferred_thenItIsRecordedAndVersionTwoAnswered() {
+        fixture.given(frenchCustomerRegistered())
+               .when(new ChangePreferredLanguageCommand(CUSTOMER_ID, new LanguageCode("EN")))
+               .expectEvents(new PreferredLanguageChangedEvent(CUSTOMER_ID, "en"))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void givenRegistered_whenHerDomicilesLanguageIsPreferred_thenNothingChanges() {
+        fixture.given(frenchCustomerRegistered())
+               .when(new ChangePreferredLanguageCommand(CUSTOMER_ID, new LanguageCode("fr")))
+               .expectNoEvents()
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void givenMovedAbroad_whenHerFormerLanguageIsPreferred_thenNothingChanges_theLanguageDoesNotMoveWithHer() {
+        fixture.given(frenchCustomerRegistered(), new CustomerDomicileChangedEvent(CUSTOMER_ID, "SG"))
+               .when(new ChangePreferredLanguageCommand(CUSTOMER_ID, new LanguageCode("fr")))
+               .expectNoEvents()
+               .expectResultMessagePayload(2L);
+    }
+
     @Test
     void givenRegistered_whenContactChangedToSameValues_thenNoEventAndVersionUnchanged() {
         fixture.given(frenchCustomerRegistered())

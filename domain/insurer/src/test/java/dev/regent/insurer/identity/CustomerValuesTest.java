@@ -67,4 +67,16 @@ class CustomerValuesTest {
     void idsPrintAsTheirValueBecauseAxonUsesToStringAsAggregateIdentifier() {
         assertThat(new CustomerId("c-42")).hasToString("c-42");
     }
+
+    @Test
+    void languageCodesAreNormalisedAndTheDomicilesLanguageIsTheDefault() {
+        assertThat(new LanguageCode(" FR ").value()).isEqualTo("fr");
+        assertThatThrownBy(() -> new LanguageCode("fra")).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("preferredLanguage");
+        assertThat(LanguageCode.defaultFor("FR")).isEqualTo(new LanguageCode("fr"));
+        assertThat(LanguageCode.defaultFor("jp")).isEqualTo(new LanguageCode("ja"));
+        assertThat(LanguageCode.defaultFor("BR")).as("a country the insurer has no language for")
+                .isEqualTo(LanguageCode.FALLBACK);
+        assertThat(LanguageCode.defaultFor(null)).isEqualTo(LanguageCode.FALLBACK);
+    }
 }

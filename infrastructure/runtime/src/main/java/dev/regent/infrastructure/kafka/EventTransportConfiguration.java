@@ -1,6 +1,7 @@
 package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.evolution.WrittenRevisions;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.Egress;
 import dev.regent.infrastructure.residency.EgressAudit;
@@ -50,17 +51,21 @@ public class EventTransportConfiguration {
         return new ProvisionedTopics(topics, localRegion, properties.allRegions().stream().toList());
     }
 
-    /** Reads mirrored records (ingress) and writes records (egress); unreadable records are counted, not dropped. */
+    /**
+     * Reads mirrored records (ingress) and writes records (egress); unreadable records are counted, not dropped.
+     * Writes the revisions held back during a rolling upgrade.
+     */
     @Bean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer,
                                                                 Configuration configuration,
-                                                                MeterRegistry meters) {
-        return new UnreadableRecordsCounter(DefaultKafkaMessageConverter.builder()
+                                                                MeterRegistry meters,
+                                                                WrittenRevisions writtenRevisions) {
+        return writtenRevisions.holdingBack(new UnreadableRecordsCounter(DefaultKafkaMessageConverter.builder()
                 .serializer(serializer)
                 .sequencingPolicy(new AggregateKeySequencingPolicy())
                 .upcasterChain(configuration.upcasterChain() != null
                         ? configuration.upcasterChain() : new EventUpcasterChain())
-                .build(), meters);
+                .build(), meters));
     }
 
     @Bean(destroyMethod = "shutDown")

@@ -111,7 +111,8 @@ class PersonalDataModelTest {
 
         assertThat(changed).isEqualTo(new CustomerRegisteredEvent(customer,
                 "name:" + ResidencyFixture.NAME.length(), "email:" + ResidencyFixture.EMAIL.length(),
-                "phone:" + ResidencyFixture.PHONE.length(), ResidencyFixture.DOMICILE));
+                "phone:" + ResidencyFixture.PHONE.length(), ResidencyFixture.DOMICILE,
+                ResidencyFixture.LANGUAGE));
         assertThat(visited).extracting(Field::name).containsExactly("name", "email", "phone");
         assertThat(original).isEqualTo(ResidencyFixture.registered(customer));
     }

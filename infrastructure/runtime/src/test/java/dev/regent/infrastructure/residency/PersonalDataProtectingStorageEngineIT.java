@@ -117,7 +117,8 @@ class PersonalDataProtectingStorageEngineIT {
         append(ResidencyFixture.erased(customer));
 
         List<Object> expected = List.of(
-                new CustomerRegisteredEvent(customer, Erasure.ERASED, Erasure.ERASED, Erasure.ERASED, DOMICILE),
+                new CustomerRegisteredEvent(customer, Erasure.ERASED, Erasure.ERASED, Erasure.ERASED, DOMICILE,
+                        ResidencyFixture.LANGUAGE),
                 new CustomerContactChangedEvent(customer, Erasure.ERASED, Erasure.ERASED),
                 new CustomerSuspendedEvent(customer, Erasure.ERASED), ResidencyFixture.erased(customer));
         assertThat(payloads(engine, customer)).isEqualTo(expected);

@@ -268,7 +268,7 @@ class ResidencyEgressConverterIT {
     void givenFieldsTheStoreAlreadyReadsAsErased_whenPublished_thenTheyStayErased(EgressAction action) {
         keys.keyFor(customer.value()).orElseThrow();
         EventMessage<?> event = ResidencyFixture.event(customer, 0, new CustomerRegisteredEvent(customer,
-                Erasure.ERASED, Erasure.ERASED, Erasure.ERASED, DOMICILE));
+                Erasure.ERASED, Erasure.ERASED, Erasure.ERASED, DOMICILE, ResidencyFixture.LANGUAGE));
 
         JsonNode json = payload(towardUs(action, event));
 

@@ -34,6 +34,7 @@ public final class ResidencyFixture {
     static final String EMAIL = "ada.lovelace@example.org";
     static final String PHONE = "+44 20 7946 0018";
     static final String DOMICILE = "GB";
+    static final String LANGUAGE = "en";
     static final String SUSPENSION_REASON = "Suspected staged collision";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,7 +47,7 @@ public final class ResidencyFixture {
     }
 
     static CustomerRegisteredEvent registered(CustomerId customer) {
-        return new CustomerRegisteredEvent(customer, NAME, EMAIL, PHONE, DOMICILE);
+        return new CustomerRegisteredEvent(customer, NAME, EMAIL, PHONE, DOMICILE, LANGUAGE);
     }
 
     static CustomerSuspendedEvent suspended(CustomerId customer) {

@@ -107,7 +107,7 @@ class StorageFailedTest {
             deliver(invoker, event("CustomerIdentity", id, 2, new CustomerContactChangedEvent(customer,
                     "later@example.fr", null)));
             deliver(invoker, event("CustomerIdentity", id, 0, new CustomerRegisteredEvent(customer, "Amélie Poulain",
-                    "amelie@example.fr", "+33 1 00 00 00 00", "FR")));
+                    "amelie@example.fr", "+33 1 00 00 00 00", "FR", "fr")));
         });
 
         assertThat(customers.find(id).orElseThrow().version()).as("registered, then stuck before #1").isEqualTo(1);

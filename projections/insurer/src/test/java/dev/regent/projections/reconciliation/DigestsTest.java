@@ -51,7 +51,8 @@ class DigestsTest {
     private static final ShareableForm REDACTED_OUTSIDE_THE_OWNER = (state, owner, destination) -> {
         CustomerView customer = (CustomerView) state;
         return destination.equals(owner) ? customer
-                : new CustomerView(customer.customerId(), REDACTED, REDACTED, REDACTED, customer.domicile());
+                : new CustomerView(customer.customerId(), REDACTED, REDACTED, REDACTED, customer.domicile(),
+                customer.preferredLanguage());
     };
 
     private static final ShareableForm NOTHING_SHARED_ON_A_REPLICA = (state, owner, destination) -> {
@@ -202,7 +203,7 @@ class DigestsTest {
     private static DomainEventMessage<?> registered(String customerId, String owner, boolean redacted) {
         return event(customerId, owner, 0, new CustomerRegisteredEvent(new CustomerId(customerId),
                 redacted ? REDACTED : "Amélie Poulain", redacted ? REDACTED : "amelie@example.fr",
-                redacted ? REDACTED : "+33 1 00 00 00 00", "FR"));
+                redacted ? REDACTED : "+33 1 00 00 00 00", "FR", "fr"));
     }
 
     private static DomainEventMessage<?> event(String customerId, String owner, long sequence, Object payload) {

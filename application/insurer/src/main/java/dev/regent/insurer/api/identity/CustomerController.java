@@ -81,7 +81,8 @@ class CustomerController {
      * fields above never include them.
      */
     record CustomerResponse(String customerId, String ownerRegion, long version, String name, String email,
-                            String phone, String domicile, List<ProvisionalChange> provisional) {
+                            String phone, String domicile, String preferredLanguage,
+                            List<ProvisionalChange> provisional) {
     }
 
     record ProvisionalChange(String requestId, String command, Instant capturedAt) {
@@ -124,7 +125,7 @@ class CustomerController {
         return customers.find(new CustomerId(customerId).value())
                 .map(view -> new CustomerResponse(view.aggregateId(), owners.of(view), view.version(),
                         view.state().name(), view.state().email(), view.state().phone(), view.state().domicile(),
-                        deferred.provisional(view.aggregateId()).stream().map(change -> new ProvisionalChange(
+                        view.state().preferredLanguage(), deferred.provisional(view.aggregateId()).stream().map(change -> new ProvisionalChange(
                                 change.requestId(), change.simpleCommandName(), change.acceptedAt())).toList()))
                 .orElseThrow(() -> absence.of("Customer", customerId, CustomerProjection.VIEW));
     }

@@ -5,6 +5,7 @@ import dev.regent.insurer.identity.CustomerDomicileChangedEvent;
 import dev.regent.insurer.identity.CustomerIdentity;
 import dev.regent.insurer.identity.CustomerRegisteredEvent;
 import dev.regent.insurer.identity.PersonalDataErasedEvent;
+import dev.regent.insurer.identity.PreferredLanguageChangedEvent;
 import dev.regent.projections.replication.VersionedProjection;
 import dev.regent.projections.replication.VersionedViews;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +36,11 @@ public class CustomerProjection extends VersionedProjection<CustomerView> {
     @EventHandler
     void on(CustomerDomicileChangedEvent event, DomainEventMessage<?> message) {
         views.apply(message, current -> current.movedTo(event.domicile()));
+    }
+
+    @EventHandler
+    void on(PreferredLanguageChangedEvent event, DomainEventMessage<?> message) {
+        views.apply(message, current -> current.preferring(event.preferredLanguage()));
     }
 
     @EventHandler

@@ -22,7 +22,7 @@ final class CustomerEventsFixture {
         CustomerId id = new CustomerId(customerId);
         List<DomainEventMessage<?>> stream = new ArrayList<>();
         stream.add(event(customerId, 0, new CustomerRegisteredEvent(id, "Amélie Poulain", "amelie@example.fr",
-                "+33 1 00 00 00 00", "FR")));
+                "+33 1 00 00 00 00", "FR", "fr")));
         for (int change = 1; change <= contactChanges; change++) {
             stream.add(event(customerId, change, new CustomerContactChangedEvent(id, "amelie" + change + "@example.fr",
                     "+33 1 00 00 00 " + String.format("%02d", change))));

@@ -51,7 +51,7 @@ class CustomerProjectionTest {
         assertThat(view.owner()).isEqualTo(Region.of("eu"));
         assertThat(view.ownerEpoch()).isEqualTo(1);
         assertThat(view.state()).isEqualTo(new CustomerView(id, "Amélie Poulain", "amelie2@example.fr",
-                "+33 1 00 00 00 02", "FR"));
+                "+33 1 00 00 00 02", "FR", "fr"));
     }
 
     @Test
