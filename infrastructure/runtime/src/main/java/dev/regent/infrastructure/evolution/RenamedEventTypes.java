@@ -28,8 +28,14 @@ public final class RenamedEventTypes extends SingleEventUpcaster {
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         String name = renamed(representation.getType().getName());
-        return representation.upcastPayload(new SimpleSerializedType(name, representation.getType().getRevision()),
-                Object.class, payload -> payload);
+        return renamed(representation, new SimpleSerializedType(name, representation.getType().getRevision()),
+                representation.getContentType());
+    }
+
+    // Keeps the payload in the form it is stored in (not Object): the next upcaster converts from that form.
+    private static <T> IntermediateEventRepresentation renamed(IntermediateEventRepresentation representation,
+                                                               SimpleSerializedType type, Class<T> contentType) {
+        return representation.upcastPayload(type, contentType, payload -> payload);
     }
 
     private String renamed(String name) {
