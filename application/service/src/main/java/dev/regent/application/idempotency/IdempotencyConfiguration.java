@@ -2,6 +2,7 @@ package dev.regent.application.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,7 +32,13 @@ class IdempotencyConfiguration {
     }
 
     @Bean
-    ExpiredKeysPurge expiredKeysPurge(IdempotencyKeys keys, IdempotencySettings settings) {
-        return new ExpiredKeysPurge(keys, settings.purgeInterval());
+    ExpiredKeysPurge expiredKeysPurge(IdempotencyKeys keys) {
+        return new ExpiredKeysPurge(keys);
+    }
+
+    @Bean
+    PeriodicTask expiredKeysPurges(ExpiredKeysPurge purge, IdempotencySettings settings) {
+        return PeriodicTask.every(settings.purgeInterval(), "regent-idempotency-purge",
+                "Deleting expired idempotency keys", purge::purge);
     }
 }

@@ -1,8 +1,8 @@
 package dev.regent.infrastructure.evolution;
 
+import dev.regent.infrastructure.postgres.DelegatingSerializer;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -27,9 +27,8 @@ import java.util.stream.Stream;
  * <p>
  * Upcasters see such a payload without its metadata and aggregate: Regent's upcasters read the payload alone.
  */
-public class UpcastingSerializer implements Serializer {
+public class UpcastingSerializer extends DelegatingSerializer {
 
-    private final Serializer delegate;
     private final Supplier<Stream<EventUpcaster>> upcasters;
     private volatile EventUpcasterChain chain;
     /** Types (name and revision) the chain leaves as they are: no upcaster reads them, so no need to ask again. */
@@ -37,7 +36,7 @@ public class UpcastingSerializer implements Serializer {
 
     /** @param upcasters the regions' upcasters, in chain order; asked for on first use (they are Spring beans) */
     public UpcastingSerializer(Serializer delegate, Supplier<Stream<EventUpcaster>> upcasters) {
-        this.delegate = delegate;
+        super(delegate);
         this.upcasters = upcasters;
     }
 
@@ -75,28 +74,4 @@ public class UpcastingSerializer implements Serializer {
         return built;
     }
 
-    @Override
-    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        return delegate.serialize(object, expectedRepresentation);
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
-    }
 }

@@ -7,6 +7,7 @@ import dev.regent.infrastructure.routing.CommandWireFormat;
 import dev.regent.infrastructure.routing.ForwardedCommand;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
+import dev.regent.infrastructure.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -16,15 +17,13 @@ import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * (so a transferred aggregate reaches its new owner) with its original id (so the owner answers a repeat without
  * applying it twice). Settled when the owner answers: delivered, or refused with its reason; kept while it is silent.
  */
-public class DeferredCommandDelivery implements SmartLifecycle {
+public class DeferredCommandDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(DeferredCommandDelivery.class);
     private static final int BATCH = 200;
@@ -48,7 +47,6 @@ public class DeferredCommandDelivery implements SmartLifecycle {
     private final Duration answerTimeout;
     private final ProcessedCommands processed;
     private final Duration rememberAnswersFor;
-    private ScheduledExecutorService scheduler;
 
     public DeferredCommandDelivery(DeferredCommands deferred, RequestTracker requests, CommandBus commandBus,
                                    CommandWireFormat wireFormat, ObjectMapper json, Duration interval,
@@ -127,47 +125,18 @@ public class DeferredCommandDelivery implements SmartLifecycle {
         }
     }
 
-    private void deliverQuietly() {
-        try {
-            deliverWaiting();
-        } catch (RuntimeException e) {
-            log.warn("Delivery of kept commands failed; retrying in {}: {}", interval, e.toString());
+    /** Answers to other regions' commands older than {@code regent.failover.remember-answers-for} are forgotten. */
+    public void forgetOldAnswers() {
+        int forgotten = processed.forgetOlderThan(rememberAnswersFor);
+        if (forgotten > 0) {
+            log.info("Forgot {} answers to commands older than {}", forgotten, rememberAnswersFor);
         }
     }
 
-    private void forgetOldAnswers() {
-        try {
-            int forgotten = processed.forgetOlderThan(rememberAnswersFor);
-            if (forgotten > 0) {
-                log.info("Forgot {} answers to commands older than {}", forgotten, rememberAnswersFor);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not forget old answers: {}", e.toString());
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "regent-failover-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::deliverQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::forgetOldAnswers, 1, 60, TimeUnit.MINUTES);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    /** Delivering every interval, forgetting old answers every hour. */
+    public PeriodicTask schedule() {
+        return new PeriodicTask("regent-failover-delivery", List.of(
+                new PeriodicTask.Job("Delivery of kept commands", interval, this::deliverWaiting),
+                new PeriodicTask.Job("Forgetting old answers", Duration.ofHours(1), this::forgetOldAnswers)));
     }
 }

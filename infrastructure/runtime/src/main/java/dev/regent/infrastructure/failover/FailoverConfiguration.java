@@ -3,6 +3,7 @@ package dev.regent.infrastructure.failover;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.routing.CommandWireFormat;
+import dev.regent.infrastructure.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +48,11 @@ public class FailoverConfiguration {
         return new DeferredCommandDelivery(deferred, requests, commandBus, wireFormat, objectMapper,
                 properties.failover().deliveryInterval(), properties.routing().timeout(), processed,
                 properties.failover().rememberAnswersFor(), meters, clock);
+    }
+
+    @Bean
+    PeriodicTask deferredCommandDeliveries(DeferredCommandDelivery delivery) {
+        return delivery.schedule();
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.regent.infrastructure.postgres;
 
 import dev.regent.domain.shared.NewerEventRevisionException;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -17,15 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * it leniently would quietly lose the fields it added. The refusal surfaces where the payload is first read, inside
  * the handler, so a read model parks the event instead of skipping it.
  */
-public class RevisionGuardingSerializer implements Serializer {
+public class RevisionGuardingSerializer extends DelegatingSerializer {
 
-    private final Serializer delegate;
     private final RevisionResolver revisions;
     /** Type name → the revision its class declares here ("" for none, or a type this region does not know). */
     private final Map<String, String> knownRevisions = new ConcurrentHashMap<>();
 
     public RevisionGuardingSerializer(Serializer delegate, RevisionResolver revisions) {
-        this.delegate = delegate;
+        super(delegate);
         this.revisions = revisions;
     }
 
@@ -66,28 +64,4 @@ public class RevisionGuardingSerializer implements Serializer {
         }
     }
 
-    @Override
-    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        return delegate.serialize(object, expectedRepresentation);
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
-    }
 }

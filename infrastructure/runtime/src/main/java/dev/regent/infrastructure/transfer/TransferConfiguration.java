@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.infrastructure.peer.PeerClient;
 import dev.regent.infrastructure.residency.ResidencyExposure;
+import dev.regent.infrastructure.scheduling.PeriodicTask;
 import dev.regent.infrastructure.peer.Peers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Ownership transfers: the new owner's service, the owner's release endpoint, handovers and fenced writes. */
 @Configuration(proxyBeanMethods = false)
@@ -57,9 +59,14 @@ public class TransferConfiguration {
                 properties.routing().timeout().multipliedBy(8));
     }
 
+    /** Overdue handovers taken back, pending relocations offered to their new homes. */
     @Bean
-    TransferSweeps transferSweeps(Handovers handovers, Relocations relocations, TransferProperties transfer) {
-        return new TransferSweeps(handovers, relocations, transfer.sweepInterval());
+    PeriodicTask transferSweeps(Handovers handovers, Relocations relocations, TransferProperties transfer) {
+        return new PeriodicTask("regent-transfer-sweeps", List.of(
+                new PeriodicTask.Job("Taking back overdue handovers", transfer.sweepInterval(),
+                        handovers::reclaimOverdue),
+                new PeriodicTask.Job("Offering pending relocations", transfer.sweepInterval(),
+                        relocations::offerPending)));
     }
 
     @Bean
