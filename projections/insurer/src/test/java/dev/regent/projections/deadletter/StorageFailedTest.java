@@ -16,6 +16,7 @@ import dev.regent.projections.reconciliation.DriftClass;
 import dev.regent.projections.reconciliation.DriftComparison;
 import dev.regent.projections.replication.ProjectionDatabase;
 import dev.regent.projections.replication.ProjectionMetrics;
+import dev.regent.projections.replication.StorageFailedException;
 import dev.regent.projections.replication.UnreadableRowException;
 import dev.regent.projections.replication.VersionedProjection;
 import dev.regent.projections.replication.VersionedViews;
@@ -32,6 +33,9 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +94,52 @@ class StorageFailedTest {
         assertThat(letter.cause().orElseThrow().message()).contains("policies", bad).doesNotContain("HOME");
         assertThat(meters.counter("regent.projection.parked", "aggregate", "Policy", "reason", "storage-failed")
                 .count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HOME\u0000CONTENTS", "HOME\uD800", "huge coverage limit"})
+    void givenAPolicyItsViewCannotStore_whenInAProcessorsBatch_thenOnlyItIsParkedAndTheRestIsWrittenTogether(
+            String product) {
+        PolicyProjection policies = stores.projection(PolicyProjection.VIEW, PolicyView.class,
+                PolicyProjection.AGGREGATE_TYPE, PolicyProjection::new);
+        DeadLetteringEventHandlerInvoker invoker = invoker(policies);
+        String bad = UUID.randomUUID().toString();
+        List<String> good = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        boolean huge = product.startsWith("huge");
+
+        deliverInProcessorBatch(invoker, List.of(policy(good.get(0), "HOME", new BigDecimal("10000")),
+                policy(bad, huge ? "HOME" : product, new BigDecimal(huge ? HUGE : "10000")),
+                policy(good.get(1), "HOME", new BigDecimal("10000"))));
+
+        assertThat(good).allSatisfy(id -> assertThat(policies.find(id)).isPresent());
+        assertThat(policies.find(bad)).isEmpty();
+        assertThat(queue.deadLetterSequence(bad).iterator().next().cause().orElseThrow().type())
+                .isEqualTo("storage-failed");
+    }
+
+    @Test
+    void givenABatchPostgreSqlRefusesAsAWhole_whenRetried_thenOnlyTheEventAtFaultIsParked() {
+        PolicyProjection policies = stores.projection(PolicyProjection.VIEW, PolicyView.class,
+                PolicyProjection.AGGREGATE_TYPE, PolicyProjection::new);
+        DeadLetteringEventHandlerInvoker invoker = invoker(policies);
+        String good = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        DomainEventMessage<?> issued = policy(refused, "HOME", new BigDecimal("10000"));
+        // An event id longer than the row's column: no check before the batch's write foresees it.
+        List<DomainEventMessage<?>> batch = List.of(policy(good, "HOME", new BigDecimal("10000")),
+                new GenericDomainEventMessage<>(issued.getType(), refused, 0, issued.getPayload(),
+                        issued.getMetaData(), "e".repeat(300), issued.getTimestamp()));
+
+        assertThatThrownBy(() -> deliverInProcessorBatch(invoker, batch)).as("the batch's write is refused")
+                .hasRootCauseInstanceOf(StorageFailedException.class);
+        assertThat(policies.find(good)).as("rolled back with its batch, as a processor's would be").isEmpty();
+
+        deliverInProcessorBatch(invoker, batch);
+
+        assertThat(policies.find(good)).as("the retry writes row by row").isPresent();
+        assertThat(policies.find(refused)).isEmpty();
+        assertThat(queue.deadLetterSequence(refused).iterator().next().cause().orElseThrow().type())
+                .isEqualTo("storage-failed");
     }
 
     @Test
@@ -162,6 +212,20 @@ class StorageFailedTest {
             public Object handle(EventMessage<?> event) throws Exception {
                 invoker.handle(event, Segment.ROOT_SEGMENT);
                 return null;
+            }
+        });
+    }
+
+    /** As a tracking processor delivers a batch: one unit of work, in one transaction, rolled back if it fails. */
+    private void deliverInProcessorBatch(DeadLetteringEventHandlerInvoker invoker,
+                                         List<DomainEventMessage<?>> events) {
+        batch.executeWithoutResult(transaction -> {
+            ResultMessage<?> result = new BatchingUnitOfWork<>(new ArrayList<>(events)).executeWithResult(() -> {
+                invoker.handle((EventMessage<?>) CurrentUnitOfWork.get().getMessage(), Segment.ROOT_SEGMENT);
+                return null;
+            });
+            if (result.isExceptional()) {
+                throw new IllegalStateException("batch failed", result.exceptionResult());
             }
         });
     }

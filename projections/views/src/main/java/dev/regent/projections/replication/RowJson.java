@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A view's states as stored JSON. Writing refuses, before any statement is sent, a state the view could not read back
- * (a number longer than Jackson reads) or that PostgreSQL would silently alter (an unpaired surrogate becomes
- * {@code ?}); reading turns any failure into an {@link UnreadableRowException} that names the row, not its contents.
+ * (a number longer than Jackson reads), that PostgreSQL would silently alter (an unpaired surrogate becomes
+ * {@code ?}) or cannot hold (a NUL); reading turns any failure into an {@link UnreadableRowException} that names the
+ * row, not its contents.
  */
 final class RowJson<V> {
 
@@ -35,6 +36,10 @@ final class RowJson<V> {
             throw new StorageFailedException(viewName, aggregateId, "its state holds an unpaired UTF-16 surrogate "
                     + "at character " + surrogate + ", which PostgreSQL cannot store as text");
         }
+        if (escapedNul(text)) {
+            throw new StorageFailedException(viewName, aggregateId, "its state holds a NUL character, which "
+                    + "PostgreSQL cannot store as text");
+        }
         try {
             json.readValue(text, viewType);
         } catch (StreamConstraintsException e) {
@@ -54,6 +59,20 @@ final class RowJson<V> {
         } catch (JsonProcessingException | RuntimeException e) {
             throw new UnreadableRowException(viewName, aggregateId, e);
         }
+    }
+
+    /** Whether the JSON holds the escape {@code \\u0000} (not a literal backslash followed by "u0000"). */
+    static boolean escapedNul(String text) {
+        for (int at = text.indexOf("u0000"); at >= 0; at = text.indexOf("u0000", at + 1)) {
+            int backslashes = 0;
+            while (at - backslashes - 1 >= 0 && text.charAt(at - backslashes - 1) == '\\') {
+                backslashes++;
+            }
+            if (backslashes % 2 == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the first surrogate without its pair, or -1. */

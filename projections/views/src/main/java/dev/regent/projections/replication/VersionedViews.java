@@ -8,6 +8,10 @@ import dev.regent.projections.requests.RoutedRequests;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -19,6 +23,7 @@ import org.springframework.jdbc.core.RowMapper;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +49,12 @@ public class VersionedViews<V> {
     private final Region localRegion;
     private final ProjectionMetrics metrics;
     private final RoutedRequests routedRequests;
+    private final ViewRowStatements statements;
+    private final ViewRows<V> direct;
+    private final String batchResource;
     private volatile EventMessageHandler heldEventHandler;
+    /** Set when PostgreSQL refused a batch's rows: its retry writes row by row, so that one event can be parked. */
+    private volatile boolean rowByRow;
 
     VersionedViews(String viewName, Class<V> viewType, String aggregateType, JdbcTemplate jdbc, ObjectMapper json,
                    Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
@@ -59,6 +69,9 @@ public class VersionedViews<V> {
         this.localRegion = localRegion;
         this.metrics = metrics;
         this.routedRequests = routedRequests;
+        this.statements = new ViewRowStatements(jdbc, viewName);
+        this.direct = new DirectViewRows<>(statements, routedRequests, this::forget);
+        this.batchResource = "regent.view-rows." + viewName;
     }
 
     /**
@@ -72,16 +85,22 @@ public class VersionedViews<V> {
     /**
      * Applies {@code event} to its aggregate's row if it is the next in sequence; {@code evolve} gets the current state
      * ({@code null} before the aggregate's first event) and returns the new one, and must be free of side effects.
+     * Inside an event processor's batch the row is read with the batch's others and written when the batch commits.
      */
     public ApplyOutcome apply(DomainEventMessage<?> event, UnaryOperator<V> evolve) {
         String aggregateId = event.getAggregateIdentifier();
-        Optional<Row> current = lockRow(aggregateId);
+        if (!ViewRowStatements.storable(aggregateId)) {
+            throw new StorageFailedException(viewName, "(an id PostgreSQL cannot store)",
+                    "its aggregate id is longer than 255 characters or holds a NUL");
+        }
+        ViewRows<V> rows = rowsFor(event);
+        Optional<CurrentRow<V>> current = rows.current(aggregateId);
         long importedAt = importEpoch(event);
         if (importedAt > 0 && event.getSequenceNumber() == 0
                 && current.filter(row -> row.importedEpoch() < importedAt).isPresent()) {
             // A new owner copied the stream: its copy, as it lets this region see the data, replaces the former
             // owner's. Once per epoch, so a copy delivered again changes nothing.
-            forget(List.of(aggregateId));
+            rows.forget(aggregateId);
             current = Optional.empty();
         }
         long expected = current.map(row -> row.lastSequence() + 1).orElse(0L);
@@ -92,14 +111,19 @@ public class VersionedViews<V> {
         }
         if (sequence > expected) {
             hold(event, expected);
+            rows.held(aggregateId);
             metrics.recordHeld(viewName);
             return ApplyOutcome.HELD;
         }
-        V next = evolve.apply(current.map(row -> rowJson.read(aggregateId, row.state())).orElse(null));
-        write(event, next);
+        V next = evolve.apply(current.map(row -> row.decoded() != null ? row.decoded()
+                : rowJson.read(aggregateId, row.state())).orElse(null));
+        // Checked storable now, so that a state PostgreSQL would refuse parks this event, not its whole batch.
+        rows.write(rowWrite(event, rowJson.storable(aggregateId, next)), next);
         metrics.recordApplied(viewName, event, localRegion);
-        settleRoutedRequest(event);
-        redeliverHeld(aggregateId, sequence + 1);
+        settleRoutedRequest(event, rows);
+        if (rows.mayHoldEvents(aggregateId)) {
+            redeliverHeld(aggregateId, sequence + 1);
+        }
         return ApplyOutcome.APPLIED;
     }
 
@@ -244,14 +268,45 @@ public class VersionedViews<V> {
         return viewName;
     }
 
-    private record Row(long lastSequence, String state, long importedEpoch) {
+    private ViewRows<V> rowsFor(DomainEventMessage<?> event) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return direct;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        if (rowByRow) {
+            unitOfWork.getOrComputeResource(batchResource + ".row-by-row", key -> {
+                unitOfWork.afterCommit(committed -> rowByRow = false);
+                return Boolean.TRUE;
+            });
+            return direct;
+        }
+        return unitOfWork.getOrComputeResource(batchResource, key -> startBatch(unitOfWork, event));
     }
 
-    private Optional<Row> lockRow(String aggregateId) {
-        return jdbc.query("select last_sequence, state::text, imported_epoch from regent_view where view_name = ? "
-                        + "and aggregate_id = ? for update", (rs, n) -> new Row(rs.getLong(1), rs.getString(2),
-                        rs.getLong(3)), viewName, aggregateId)
-                .stream().findFirst();
+    private BatchedViewRows<V> startBatch(UnitOfWork<?> unitOfWork, DomainEventMessage<?> first) {
+        Set<String> aggregateIds = new LinkedHashSet<>();
+        aggregateIds.add(first.getAggregateIdentifier());
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            for (Message<?> message : batch.getMessages()) {
+                if (message instanceof DomainEventMessage<?> event && aggregateType.equals(event.getType())) {
+                    aggregateIds.add(event.getAggregateIdentifier());
+                }
+            }
+        }
+        BatchedViewRows<V> rows = new BatchedViewRows<>(statements, routedRequests, this::forget, aggregateIds);
+        unitOfWork.onPrepareCommit(committing -> flush(rows));
+        return rows;
+    }
+
+    private void flush(BatchedViewRows<V> rows) {
+        try {
+            rows.flush();
+        } catch (StorageFailedException e) {
+            // A row no check foresaw (its event id too long, say): the batch rolls back, and its retry is written row
+            // by row, where the event at fault is parked and the others applied.
+            rowByRow = true;
+            throw e;
+        }
     }
 
     /** The epoch under which a new owner copied this event into its store; 0 for an event never copied. */
@@ -259,35 +314,23 @@ public class VersionedViews<V> {
         return OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.IMPORTED_AT_EPOCH).orElse(0L);
     }
 
-    private void write(DomainEventMessage<?> event, V state) {
+    private RowWrite rowWrite(DomainEventMessage<?> event, String state) {
         String ownerRegion = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
                 .map(Region::name).orElse(localRegion.name());
         long ownerEpoch = OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.OWNER_EPOCH).orElse(0L);
-        String aggregateId = event.getAggregateIdentifier();
-        IsolatedStatement.update(jdbc, viewName, aggregateId, """
-                insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
-                                         last_sequence, state, last_event_id, last_event_at, imported_epoch,
-                                         updated_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
-                on conflict (view_name, aggregate_id) do update
-                   set owner_region = excluded.owner_region, owner_epoch = excluded.owner_epoch,
-                       last_sequence = excluded.last_sequence, state = excluded.state,
-                       last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
-                       imported_epoch = greatest(regent_view.imported_epoch, excluded.imported_epoch),
-                       updated_at = now()
-                """, viewName, aggregateId, event.getType(), ownerRegion, ownerEpoch, event.getSequenceNumber(),
-                rowJson.storable(aggregateId, state), event.getIdentifier(), Timestamp.from(event.getTimestamp()),
+        return new RowWrite(event.getAggregateIdentifier(), event.getType(), ownerRegion, ownerEpoch,
+                event.getSequenceNumber(), state, event.getIdentifier(), Timestamp.from(event.getTimestamp()),
                 importEpoch(event));
     }
 
     /** A change this region routed to the owner is visible here now, in the same transaction as the row. */
-    private void settleRoutedRequest(DomainEventMessage<?> event) {
+    private void settleRoutedRequest(DomainEventMessage<?> event, ViewRows<V> rows) {
         Object requestId = event.getMetaData().get(CORRELATION_ID);
         boolean remote = OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION)
                 .filter(origin -> !origin.equals(localRegion)).isPresent();
         // A correlation id PostgreSQL cannot hold (a NUL) names no request of this region, and would abort the batch.
         if (remote && requestId != null && requestId.toString().indexOf('\0') < 0) {
-            routedRequests.markApplied(requestId.toString(), event.getSequenceNumber() + 1);
+            rows.requestApplied(requestId.toString(), event.getSequenceNumber() + 1);
         }
     }
 

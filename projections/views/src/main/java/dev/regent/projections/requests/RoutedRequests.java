@@ -4,6 +4,8 @@ import dev.regent.domain.ownership.Region;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -77,8 +79,15 @@ public class RoutedRequests {
 
     /** Called as a projection applies an event caused by {@code requestId}: the change is visible here now. */
     public void markApplied(String requestId, long version) {
-        jdbc.update("update regent_request set status = 'APPLIED', version = ?, updated_at = now() "
-                + "where request_id = ? and status in ('PENDING', 'QUEUED', 'CAPTURED')", version, requestId);
+        markApplied(Map.of(requestId, version));
+    }
+
+    /** As {@link #markApplied(String, long)}, for a batch's requests in one round trip. */
+    public void markApplied(Map<String, Long> versionsByRequest) {
+        List<Object[]> rows = versionsByRequest.entrySet().stream()
+                .map(request -> new Object[]{request.getValue(), request.getKey()}).toList();
+        jdbc.batchUpdate("update regent_request set status = 'APPLIED', version = ?, updated_at = now() "
+                + "where request_id = ? and status in ('PENDING', 'QUEUED', 'CAPTURED')", rows);
     }
 
     public Optional<RoutedRequest> find(String requestId) {

@@ -12,12 +12,18 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,6 +46,8 @@ class CustomerProjectionTest {
             .projection(CustomerProjection.VIEW, CustomerView.class, CustomerProjection.AGGREGATE_TYPE,
                     CustomerProjection::new);
     private final AnnotationEventHandlerAdapter delivery = new AnnotationEventHandlerAdapter(projection);
+    private final TransactionTemplate transactions = new TransactionTemplate(
+            new DataSourceTransactionManager(jdbc.getDataSource()));
 
     @Test
     void givenAStreamInOrder_whenDelivered_thenTheReplicaShowsTheLastContactAndVersion() {
@@ -125,6 +133,26 @@ class CustomerProjectionTest {
         assertThat(heldFor(shuffled)).isZero();
     }
 
+    @Property(tries = 30)
+    void anyRedeliveryAndReorderingInProcessorBatchesConvergesToInOrderState(
+            @ForAll("deliveryOrders") List<Integer> order, @ForAll @IntRange(min = 1, max = 8) int batchSize) {
+        String reference = newCustomerId();
+        String shuffled = newCustomerId();
+        String alongside = newCustomerId();
+        deliver(CustomerEventsFixture.streamOf(reference, 5));
+        List<DomainEventMessage<?>> stream = CustomerEventsFixture.streamOf(shuffled, 5);
+        List<DomainEventMessage<?>> interleaved = new ArrayList<>();
+        order.forEach(index -> interleaved.add(stream.get(index)));
+        CustomerEventsFixture.streamOf(alongside, 5).forEach(event -> interleaved.add(
+                Math.min(interleaved.size(), (int) event.getSequenceNumber() * 2), event));
+
+        deliverInBatches(interleaved, batchSize);
+
+        assertThat(row(shuffled)).isEqualTo(row(reference).replace(reference, shuffled));
+        assertThat(row(alongside)).isEqualTo(row(reference).replace(reference, alongside));
+        assertThat(heldFor(shuffled)).isZero();
+    }
+
     /** Every index of a 6-event stream at least once, some repeated, in any order. */
     @Provide
     Arbitrary<List<Integer>> deliveryOrders() {
@@ -146,6 +174,21 @@ class CustomerProjectionTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** As a tracking processor delivers: in batches, each one unit of work in one transaction. */
+    private void deliverInBatches(List<? extends DomainEventMessage<?>> events, int size) {
+        for (int from = 0; from < events.size(); from += size) {
+            List<DomainEventMessage<?>> batch = new ArrayList<>(events.subList(from, Math.min(events.size(),
+                    from + size)));
+            transactions.executeWithoutResult(transaction -> {
+                ResultMessage<?> result = new BatchingUnitOfWork<>(batch).executeWithResult(() ->
+                        delivery.handle((EventMessage<?>) CurrentUnitOfWork.get().getMessage()));
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("batch failed", result.exceptionResult());
+                }
+            });
         }
     }
 
