@@ -29,12 +29,19 @@ final class ArrivalOrderBuffer implements Buffer<KafkaEventMessage> {
     private final Condition notFull = lock.newCondition();
     private final AtomicReference<RuntimeException> fetchFailure = new AtomicReference<>();
     private final int capacity;
+    private final RegionArrivals arrivals;
 
     ArrivalOrderBuffer(int capacity) {
+        this(capacity, new RegionArrivals());
+    }
+
+    /** @param arrivals told of every batch put in, so that the region's idle processors wake for it */
+    ArrivalOrderBuffer(int capacity, RegionArrivals arrivals) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
         this.capacity = capacity;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -45,6 +52,7 @@ final class ArrivalOrderBuffer implements Buffer<KafkaEventMessage> {
         } finally {
             lock.unlock();
         }
+        arrivals.signal();
     }
 
     @Override
@@ -56,6 +64,9 @@ final class ArrivalOrderBuffer implements Buffer<KafkaEventMessage> {
             }
         } finally {
             lock.unlock();
+        }
+        if (!fetched.isEmpty()) {
+            arrivals.signal();
         }
     }
 
@@ -160,6 +171,7 @@ final class ArrivalOrderBuffer implements Buffer<KafkaEventMessage> {
         } finally {
             lock.unlock();
         }
+        arrivals.signal();
     }
 
     private void throwFetchFailure() {

@@ -76,11 +76,17 @@ public class EventTransportConfiguration {
                 .build();
     }
 
+    /** Wakes the region's idle processors when mirrored records are fetched (see ArrivalAwareStream). */
+    @Bean
+    RegionArrivals regionArrivals() {
+        return new RegionArrivals();
+    }
+
     @Bean
     StreamableKafkaMessageSource<String, byte[]> mirroredEventSource(
             ProvisionedTopics topics, @Qualifier("eventSerializer") Serializer serializer,
             ConsumerFactory<String, byte[]> consumerFactory, Fetcher<String, byte[], KafkaEventMessage> fetcher,
-            KafkaMessageConverter<String, byte[]> converter, KafkaProperties kafka) {
+            KafkaMessageConverter<String, byte[]> converter, KafkaProperties kafka, RegionArrivals arrivals) {
         return StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(topics.names().inbound(topics.localRegion(), topics.allRegions()))
                 .serializer(serializer)
@@ -89,7 +95,7 @@ public class EventTransportConfiguration {
                 .messageConverter(converter)
                 // Not Axon's SortedKafkaMessageBuffer: it drops one of two topics' records that share timestamp,
                 // partition and offset (see ArrivalOrderBuffer).
-                .bufferFactory(() -> new ArrivalOrderBuffer(kafka.getFetcher().getBufferSize()))
+                .bufferFactory(() -> new ArrivalOrderBuffer(kafka.getFetcher().getBufferSize(), arrivals))
                 .build();
     }
 
@@ -101,11 +107,11 @@ public class EventTransportConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConfigurerModule regionEventProcessing(
             ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> mirroredEventSource,
-            RegentProperties properties) {
+            RegionArrivals arrivals, RegentProperties properties) {
         // Looked up when Axon builds its processors: the source's converter needs Axon's configuration itself.
         return configurer -> configurer.eventProcessing()
                 .configureDefaultStreamableMessageSource(config -> new RegionEventSource(
-                        config.eventStore(), (StreamableMessageSource) mirroredEventSource.getObject()))
+                        config.eventStore(), (StreamableMessageSource) mirroredEventSource.getObject(), arrivals))
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(properties.events().batchSize())

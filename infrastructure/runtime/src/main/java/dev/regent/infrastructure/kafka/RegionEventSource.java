@@ -1,5 +1,6 @@
 package dev.regent.infrastructure.kafka;
 
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.MultiSourceTrackingToken;
 import org.axonframework.eventhandling.MultiStreamableMessageSource;
@@ -23,36 +24,48 @@ import java.util.Map;
  * no tail or head), and a multi-source token whose sources come and go cannot be compared with later ones: every
  * processor, the sagas' included, would fail on its first event.
  */
-public class RegionEventSource extends MultiStreamableMessageSource {
+public class RegionEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     public static final String LOCAL = "local";
     public static final String MIRRORED = "mirrored";
 
-    public RegionEventSource(EventStore eventStore, StreamableMessageSource<TrackedEventMessage<?>> mirrored) {
-        super(MultiStreamableMessageSource.builder()
+    private final MultiStreamableMessageSource sources;
+    private final RegionArrivals arrivals;
+
+    /** @param arrivals signalled as mirrored records are fetched: what an idle processor's stream waits for */
+    public RegionEventSource(EventStore eventStore, StreamableMessageSource<TrackedEventMessage<?>> mirrored,
+                             RegionArrivals arrivals) {
+        this.sources = MultiStreamableMessageSource.builder()
                 .addMessageSource(LOCAL, eventStore)
                 .addMessageSource(MIRRORED, mirrored)
-                .longPollingSource(MIRRORED));
+                .longPollingSource(MIRRORED)
+                .build();
+        this.arrivals = arrivals;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new ArrivalAwareStream(sources.openStream(trackingToken), arrivals);
     }
 
     @Override
     public MultiSourceTrackingToken createTailToken() {
-        return complete(super.createTailToken());
+        return complete(sources.createTailToken());
     }
 
     @Override
     public MultiSourceTrackingToken createHeadToken() {
-        return complete(super.createHeadToken());
+        return complete(sources.createHeadToken());
     }
 
     @Override
     public MultiSourceTrackingToken createTokenAt(Instant dateTime) {
-        return complete(super.createTokenAt(dateTime));
+        return complete(sources.createTokenAt(dateTime));
     }
 
     @Override
     public MultiSourceTrackingToken createTokenSince(Duration duration) {
-        return complete(super.createTokenSince(duration));
+        return complete(sources.createTokenSince(duration));
     }
 
     /** The position before the first event of both sources. */

@@ -5,6 +5,8 @@ import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.failover.FailoverPolicies;
 import dev.regent.infrastructure.postgres.RegentSchemas;
+import dev.regent.infrastructure.kafka.ArrivalSignallingStorageEngine;
+import dev.regent.infrastructure.kafka.RegionArrivals;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.PersonalDataProtectingStorageEngine;
 import dev.regent.infrastructure.residency.SubjectKeys;
@@ -134,7 +136,8 @@ public class OwnershipConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           JdbcOwnershipRegistry registry, Region localRegion, MeterRegistry meters,
-                                          SubjectKeys subjectKeys, AggregateCaches caches) {
+                                          SubjectKeys subjectKeys, AggregateCaches caches,
+                                          RegionArrivals arrivals) {
         EventStorageEngine jdbc = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
@@ -145,10 +148,11 @@ public class OwnershipConfiguration {
                 .transactionManager(transactionManager)
                 .schema(RegentSchemas.events())
                 .build();
-        // Fenced by ownership, then personal data encrypted at rest: the JDBC store never holds it in the clear.
-        return new OwnerFencedEventStorageEngine(
+        // Fenced by ownership, then personal data encrypted at rest: the JDBC store never holds it in the clear. New
+        // events read by position wake the region's idle processors.
+        return new ArrivalSignallingStorageEngine(new OwnerFencedEventStorageEngine(
                 new PersonalDataProtectingStorageEngine(jdbc, subjectKeys, caches::evict), registry,
-                localRegion, meters);
+                localRegion, meters), arrivals);
     }
 
     /** Events remember where the command that caused them entered the system. */

@@ -79,7 +79,7 @@ class ArrivalOrderBufferTest {
         assertThat(buffer.size()).isEqualTo(1);
     }
 
-    private static KafkaEventMessage record(String payload, long offset, long timestamp) {
+    static KafkaEventMessage record(String payload, long offset, long timestamp) {
         return new KafkaEventMessage(new GenericTrackedEventMessage<>(KafkaTrackingToken.emptyToken(),
                 GenericEventMessage.asEventMessage(payload)), 0, offset, timestamp);
     }
