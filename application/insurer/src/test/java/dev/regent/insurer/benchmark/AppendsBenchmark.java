@@ -56,10 +56,10 @@ class AppendsBenchmark {
         StringBuilder report = new StringBuilder(String.format("%n=== Appends in eu: where the time goes (%d cores, "
                 + "%d threads, %d commands per phase) ===%n", Runtime.getRuntime().availableProcessors(), THREADS,
                 APPENDS));
-        Cpu idleStart = Cpu.now();
+        StackCpu idleStart = StackCpu.now();
         Thread.sleep(10_000);
         String idle = String.format("idle, all processors running, 10 s: CPU in ms per second (cores × 1000)%n%s",
-                Cpu.now().minus(idleStart).describe(10));
+                StackCpu.now().minus(idleStart).describe(10));
         System.out.println(idle);
         report.append(idle);
         int version = 1;
@@ -92,14 +92,14 @@ class AppendsBenchmark {
     }
 
     private String phase(String name, List<String> customers, int version) throws Exception {
-        Cpu before = Cpu.now();
+        StackCpu before = StackCpu.now();
         long start = System.nanoTime();
         int count = APPENDS / customers.size() * customers.size();
         runConcurrently(count, n -> eu.sendAndWait(new ChangeCustomerContactCommand(
                 new CustomerId(customers.get(n % customers.size())),
                 new EmailAddress("append-" + version + "-" + n + "@example.fr"), null)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        Cpu after = Cpu.now();
+        StackCpu after = StackCpu.now();
         String result = String.format("%s: %,.0f commands/s (%.1f s)%n%s", name, count / seconds, seconds,
                 after.minus(before).describe(count));
         System.out.println(result);
@@ -198,12 +198,12 @@ class AppendsBenchmark {
         try (RawInserts raw = RawInserts.intoEu(THREADS)) {
             for (int r = 1; r <= 2; r++) {
                 long offset = (long) APPENDS * r;
-                Cpu before = Cpu.now();
+                StackCpu before = StackCpu.now();
                 long start = System.nanoTime();
                 runConcurrently(APPENDS, n -> raw.insert(customers.get(n % customers.size()), n + offset));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 out.append(String.format("raw PostgreSQL inserts, round %d: %,.0f /s%n%s", r, APPENDS / seconds,
-                        Cpu.now().minus(before).describe(APPENDS)));
+                        StackCpu.now().minus(before).describe(APPENDS)));
             }
         }
         return out.toString();
@@ -257,117 +257,5 @@ class AppendsBenchmark {
         List<CompletableFuture<Void>> done = IntStream.range(0, count)
                 .mapToObj(n -> CompletableFuture.runAsync(() -> work.accept(n), SENDERS)).toList();
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
-    }
-
-    /** CPU time of this JVM's threads, grouped by what they are, and of each region's PostgreSQL processes. */
-    private record Cpu(Map<String, Long> jvmNanos, Map<String, Long> postgresTicks, long processNanos) {
-
-        static Cpu now() {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            Map<String, Long> jvm = new TreeMap<>();
-            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info == null) {
-                    continue;
-                }
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) {
-                    jvm.merge(group(info.getThreadName()), cpu, Long::sum);
-                }
-            }
-            Map<String, Long> postgres = new TreeMap<>();
-            for (String region : List.of(EU, US, APAC)) {
-                postgres.put(region, postgresTicks(ThreeRegions.region(region).database().dataDir()));
-            }
-            long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-            return new Cpu(jvm, postgres, process);
-        }
-
-        static String group(String thread) {
-            if (thread.startsWith("EventProcessor[")) {
-                return "processor " + thread.substring("EventProcessor[".length(), thread.indexOf(']'));
-            }
-            if (thread.startsWith("bench-sender")) {
-                return "command senders (the commands' own work)";
-            }
-            if (thread.startsWith("kafka-producer")) {
-                return "kafka producers";
-            }
-            if (thread.contains("mirror") || thread.contains("Mirror") || thread.startsWith("task-thread")
-                    || thread.contains("connect")) {
-                return "MirrorMaker 2";
-            }
-            if (thread.startsWith("kafka") || thread.startsWith("data-plane") || thread.startsWith("broker")
-                    || thread.startsWith("controller") || thread.startsWith("quorum") || thread.contains("raft")
-                    || thread.startsWith("ReplicaFetcher") || thread.startsWith("ExpirationReaper")
-                    || thread.startsWith("LogDirFailureHandler") || thread.startsWith("executor-")
-                    || thread.startsWith("group-coordinator") || thread.startsWith("transaction-log")) {
-                return "Kafka brokers";
-            }
-            if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.contains("Compiler")
-                    || thread.startsWith("VM ")) {
-                return "JVM (GC, JIT)";
-            }
-            return "other: " + thread.replaceAll("[-#]?\\d+", "");
-        }
-
-        /** utime + stime of the postmaster and its children (clock ticks), including children that exited. */
-        static long postgresTicks(Path dataDir) {
-            try {
-                long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-                long ticks = 0;
-                try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-                    for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                        String[] stat = stat(process);
-                        if (stat == null) {
-                            continue;
-                        }
-                        long pid = Long.parseLong(process.getFileName().toString());
-                        if (pid == postmaster) {
-                            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12])
-                                    + Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
-                        } else if (Long.parseLong(stat[1]) == postmaster) {
-                            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
-                        }
-                    }
-                }
-                return ticks;
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
-        }
-
-        /** Fields of /proc/pid/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime. */
-        private static String[] stat(Path process) {
-            try {
-                String stat = Files.readString(process.resolve("stat"));
-                return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            } catch (IOException | RuntimeException gone) {
-                return null;
-            }
-        }
-
-        Cpu minus(Cpu before) {
-            Map<String, Long> jvm = new TreeMap<>();
-            jvmNanos.forEach((group, nanos) -> jvm.put(group, nanos - before.jvmNanos.getOrDefault(group, 0L)));
-            Map<String, Long> postgres = new TreeMap<>();
-            postgresTicks.forEach((region, ticks) -> postgres.put(region, ticks - before.postgresTicks.get(region)));
-            return new Cpu(jvm, postgres, processNanos - before.processNanos);
-        }
-
-        String describe(int commands) {
-            StringBuilder out = new StringBuilder();
-            double perCommand = 1e3 / commands; // ms per command, from seconds
-            long pgTotal = postgresTicks.values().stream().mapToLong(Long::longValue).sum();
-            out.append(String.format("  CPU per command: JVM %.2f ms, PostgreSQL %.2f ms (eu %.2f, us %.2f, apac %.2f)%n",
-                    processNanos / 1e9 * perCommand, pgTotal / 100.0 * perCommand,
-                    postgresTicks.get(EU) / 100.0 * perCommand, postgresTicks.get(US) / 100.0 * perCommand,
-                    postgresTicks.get(APAC) / 100.0 * perCommand));
-            jvmNanos.entrySet().stream().filter(e -> e.getValue() > processNanos / 100)
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> out.append(String.format("    %6.2f ms  %s%n", e.getValue() / 1e9 * perCommand,
-                            e.getKey())));
-            return out.toString();
-        }
     }
 }

@@ -51,6 +51,7 @@ class PhysicalLimitsBenchmark {
     private static final int RATE = Integer.getInteger("benchmark.rate", 20);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 20);
     private static final int ROUTED = Integer.getInteger("benchmark.routed", 300);
+    private static final int IDLE_SECONDS = Integer.getInteger("benchmark.idle-seconds", 30);
 
     private final RegentClient api = ThreeRegions.client();
     private final CommandGateway eu = ThreeRegions.region(EU).bean(CommandGateway.class);
@@ -58,14 +59,45 @@ class PhysicalLimitsBenchmark {
 
     @Test
     void eachFigureNextToItsBaseline() throws Exception {
-        ResidentMemory idle = ResidentMemory.now();
-        List<String> customers = register(APPENDS / 4 + RATE * SECONDS * 3 + ROUTED);
+        List<String> customers = register(APPENDS / 4 + RATE * SECONDS * 13 + ROUTED);
         awaitReplicated(customers, 1);
+        measureIdle();
 
         measureAppends(customers.subList(0, APPENDS / 4));
         int from = APPENDS / 4;
         measurePropagation("steady", RATE, customers.subList(from, from + RATE * SECONDS));
         from += RATE * SECONDS;
+        int start2x = from;
+        long peak2x = peakMemoryDuring(() -> measurePropagation("2x", RATE * 2,
+                customers.subList(start2x, start2x + RATE * SECONDS * 2)));
+        from += RATE * SECONDS * 2;
+        int start10x = from;
+        long peak10x = peakMemoryDuring(() -> measurePropagation("10x", RATE * 10,
+                customers.subList(start10x, start10x + RATE * SECONDS * 10)));
+        from += RATE * SECONDS * 10;
+        measureRouting(customers.subList(from, from + ROUTED));
+        rows.add(new String[]{"resident memory, peak under 2x load", String.format("%,d MiB", peak2x), "", ""});
+        rows.add(new String[]{"resident memory, peak under 10x load", String.format("%,d MiB", peak10x), "", ""});
+
+        print();
+        assertThat(rows).isNotEmpty();
+    }
+
+    /** The whole stack with nothing to do, its processors caught up: CPU (share of one core) and memory. */
+    private void measureIdle() throws InterruptedException {
+        Thread.sleep(5_000); // what the registrations left behind (commits, JIT) settles
+        StackCpu before = StackCpu.now();
+        Thread.sleep(IDLE_SECONDS * 1_000L);
+        StackCpu idle = StackCpu.now().minus(before);
+        rows.add(new String[]{String.format("CPU, three regions idle (%d s)", IDLE_SECONDS),
+                String.format("%.1f %% of a core", idle.millisPer(1) / (IDLE_SECONDS * 10.0)), "",
+                idle.describe(IDLE_SECONDS, "second idle").lines().skip(1).limit(6)
+                        .map(String::strip).reduce((a, b) -> a + "; " + b).orElse("")});
+        rows.add(new String[]{"resident memory, idle (3 regions)", ResidentMemory.now().toString(), "", ""});
+    }
+
+    /** The highest JVM + PostgreSQL resident memory sampled every 500 ms while {@code load} runs, in MiB. */
+    private static long peakMemoryDuring(ThrowingRunnable load) throws Exception {
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicLong peak = new AtomicLong();
         CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
@@ -75,16 +107,17 @@ class PhysicalLimitsBenchmark {
                 sleep(500);
             }
         });
-        measurePropagation("2x", RATE * 2, customers.subList(from, from + RATE * SECONDS * 2));
-        sampling.set(false);
-        sampler.join();
-        from += RATE * SECONDS * 2;
-        measureRouting(customers.subList(from, from + ROUTED));
-        rows.add(new String[]{"resident memory, idle (3 regions)", idle.toString(), "", ""});
-        rows.add(new String[]{"resident memory, peak under 2x load", String.format("%,d MiB", peak.get()), "", ""});
+        try {
+            load.run();
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+        return peak.get();
+    }
 
-        print();
-        assertThat(rows).isNotEmpty();
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     /** eu customers, registered at their owner through its command gateway. */
@@ -222,7 +255,8 @@ class PhysicalLimitsBenchmark {
     private void print() {
         StringBuilder table = new StringBuilder(String.format("%n=== Regent against the physical limits (%d cores, "
                 + "three regions in one JVM) ===%n", Runtime.getRuntime().availableProcessors()));
-        rows.forEach(row -> table.append(String.format("%-58s %-48s %s %s%n", (Object[]) row)));
+        rows.forEach(row -> table.append(String.format("%-58s %-48s %s %s%n", (Object[]) row).stripTrailing())
+                .append(System.lineSeparator()));
         System.out.println(table);
     }
 
