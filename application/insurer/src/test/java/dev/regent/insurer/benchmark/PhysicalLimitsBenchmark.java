@@ -85,7 +85,7 @@ class PhysicalLimitsBenchmark {
 
     /** The whole stack with nothing to do, its processors caught up: CPU (share of one core) and memory. */
     private void measureIdle() throws InterruptedException {
-        Thread.sleep(5_000); // what the registrations left behind (commits, JIT) settles
+        Thread.sleep(15_000); // what the registrations left behind (commits, JIT, caches) settles
         StackCpu before = StackCpu.now();
         Thread.sleep(IDLE_SECONDS * 1_000L);
         StackCpu idle = StackCpu.now().minus(before);

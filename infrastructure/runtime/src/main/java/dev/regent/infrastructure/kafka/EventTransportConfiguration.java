@@ -135,19 +135,20 @@ public class EventTransportConfiguration {
 
     /** One egress processor per destination region, and one for the region-locked topic, each over the store. */
     @Bean
-    ConfigurerModule egressProcessors(EgressPublishers publishers) {
+    ConfigurerModule egressProcessors(EgressPublishers publishers, RegionArrivals arrivals) {
         return configurer -> {
             publishers.byDestination().forEach((destination, publisher) ->
-                    register(configurer.eventProcessing(), "regent-egress-" + destination, publisher));
-            register(configurer.eventProcessing(), "regent-egress-local", publishers.regionLocked());
+                    register(configurer.eventProcessing(), "regent-egress-" + destination, publisher, arrivals));
+            register(configurer.eventProcessing(), "regent-egress-local", publishers.regionLocked(), arrivals);
         };
     }
 
-    private static void register(EventProcessingConfigurer processing, String group, EgressPublisher publisher) {
+    private static void register(EventProcessingConfigurer processing, String group, EgressPublisher publisher,
+                                 RegionArrivals arrivals) {
         processing.registerEventHandler(config -> publisher)
                 .assignHandlerInstancesMatching(group, handler -> handler == publisher)
                 .registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(group, Configuration::eventStore);
+                .registerTrackingEventProcessor(group, config -> new ArrivalAwareSource(config.eventStore(), arrivals));
     }
 
     /** The topics of this region, and the regions it exchanges them with. */
