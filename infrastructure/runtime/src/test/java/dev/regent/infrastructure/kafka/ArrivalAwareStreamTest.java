@@ -27,7 +27,7 @@ class ArrivalAwareStreamTest {
     @Test
     void givenAnIdleProcessorWaitingLong_whenAnotherProcessorsBufferFetchesRecords_thenItWakesAtOnceAndLooks()
             throws Exception {
-        ArrivalAwareStream lookingAtTheStoreOnlyEveryMinute = new ArrivalAwareStream(streams, arrivals, 60,
+        ArrivalAwareStream lookingAtTheStoreOnlyEveryMinute = new ArrivalAwareStream(streams, arrivals, 60, 60,
                 TimeUnit.SECONDS);
         CompletableFuture<Boolean> waiting = waitLong(lookingAtTheStoreOnlyEveryMinute);
         await().atMost(Duration.ofSeconds(5)).until(() -> streams.checks.get() > 0);
@@ -52,6 +52,25 @@ class ArrivalAwareStreamTest {
     void givenNothingArrives_whenTheTimeoutPasses_thenNothingIsAvailable() throws Exception {
         assertThat(stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)).isFalse();
         assertThat(streams.checks.get()).as("looked at when asked and at the deadline, not spun on").isEqualTo(2);
+    }
+
+    @Test
+    void givenASignalThatDidNotFindItsEvent_thenTheProcessorLooksAgainSoonForAWhile() throws Exception {
+        ArrivalAwareStream stream = new ArrivalAwareStream(streams, arrivals, 60_000, 10, TimeUnit.MILLISECONDS);
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.hasNextAvailable(300, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.checks.get() > 0);
+
+        arrivals.signal(); // e.g. a commit whose event Axon's store does not hand this stream yet
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(streams.checks.get()).as("looked again every 10 ms after the signal, not once a minute")
+                .isGreaterThan(10);
     }
 
     private static CompletableFuture<Boolean> waitLong(ArrivalAwareStream stream) {
