@@ -32,7 +32,7 @@ public class RegionEventSource implements StreamableMessageSource<TrackedEventMe
     private final MultiStreamableMessageSource sources;
     private final RegionArrivals arrivals;
 
-    /** @param arrivals signalled as mirrored records are fetched: what an idle processor's stream waits for */
+    /** @param arrivals signalled as mirrored records are fetched and local events stored: what idle streams wait for */
     public RegionEventSource(EventStore eventStore, StreamableMessageSource<TrackedEventMessage<?>> mirrored,
                              RegionArrivals arrivals) {
         this.sources = MultiStreamableMessageSource.builder()
