@@ -5,6 +5,8 @@ import dev.regent.infrastructure.evolution.WrittenRevisions;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.Egress;
 import dev.regent.infrastructure.residency.EgressAudit;
+import dev.regent.infrastructure.residency.SharedFieldsReveal;
+import dev.regent.infrastructure.residency.SharedFieldsRevealingSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -107,11 +109,12 @@ public class EventTransportConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConfigurerModule regionEventProcessing(
             ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> mirroredEventSource,
-            RegionArrivals arrivals, RegentProperties properties) {
+            RegionArrivals arrivals, RegentProperties properties, SharedFieldsReveal reveal) {
         // Looked up when Axon builds its processors: the source's converter needs Axon's configuration itself.
         return configurer -> configurer.eventProcessing()
-                .configureDefaultStreamableMessageSource(config -> new RegionEventSource(
-                        config.eventStore(), (StreamableMessageSource) mirroredEventSource.getObject(), arrivals))
+                .configureDefaultStreamableMessageSource(config -> new RegionEventSource(config.eventStore(),
+                        new SharedFieldsRevealingSource((StreamableMessageSource) mirroredEventSource.getObject(),
+                                reveal), arrivals))
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(properties.events().batchSize())

@@ -1,5 +1,7 @@
 package dev.regent.infrastructure.residency;
 
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.peer.PeerClient;
 import dev.regent.infrastructure.region.RegentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,22 @@ public class ResidencyConfiguration {
     @Bean
     SubjectKeys subjectKeys(JdbcTemplate jdbc, RegentProperties properties) {
         return new SubjectKeys(jdbc, new SecretKeySpec(properties.residency().masterKeyBytes(), "AES"));
+    }
+
+    @Bean
+    ShareKeyIssuer shareKeyIssuer(ResidencyPolicy policy, SubjectKeys keys, Region localRegion) {
+        return new ShareKeyIssuer(policy, keys, localRegion);
+    }
+
+    @Bean
+    GrantedKeys grantedKeys(JdbcTemplate jdbc, RegentProperties properties, PeerClient peers) {
+        return new GrantedKeys(jdbc, new SecretKeySpec(properties.residency().masterKeyBytes(), "AES"),
+                new PeerShareKeyGrants(peers, properties.routing().timeout()));
+    }
+
+    @Bean
+    SharedFieldsReveal sharedFieldsReveal(GrantedKeys grants) {
+        return new SharedFieldsReveal(grants);
     }
 
     @Bean

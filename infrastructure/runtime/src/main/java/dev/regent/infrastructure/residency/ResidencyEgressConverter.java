@@ -15,7 +15,8 @@ import java.util.StringJoiner;
 /**
  * Applies the jurisdiction policy to every event on its way to one destination region, before it reaches the topic
  * MirrorMaker 2 mirrors there: each personal field is shared, redacted, pseudonymised, encrypted with its subject's
- * key or dropped. Events come from the event store, personal data already decrypted (or erased) for the owner.
+ * key or dropped; shared fields travel sealed for the destination ({@link Egress#forTransit}). Events come from the
+ * event store, personal data already decrypted (or erased) for the owner.
  */
 public class ResidencyEgressConverter implements KafkaMessageConverter<String, byte[]> {
 
@@ -42,7 +43,7 @@ public class ResidencyEgressConverter implements KafkaMessageConverter<String, b
         String eventType = event.getPayloadType().getSimpleName();
         List<EgressAction> actions = new ArrayList<>();
         StringJoiner decision = new StringJoiner(",");
-        Object outbound = egress.protect(event.getPayload(), owner, destination, (field, action) -> {
+        Object outbound = egress.forTransit(event.getPayload(), owner, destination, (field, action) -> {
             actions.add(action);
             decision.add(field.name() + "=" + action);
         });

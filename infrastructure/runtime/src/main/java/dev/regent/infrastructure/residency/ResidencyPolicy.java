@@ -58,6 +58,12 @@ public final class ResidencyPolicy {
         return DEFAULT_ACTION;
     }
 
+    /** Whether {@code owner} shares any class of data with {@code destination}: only then may it be granted keys. */
+    public boolean sharesAnything(Region owner, Region destination) {
+        return !owner.equals(destination) && Arrays.stream(DataClass.values())
+                .anyMatch(dataClass -> actionFor(owner, destination, dataClass) == EgressAction.SHARE);
+    }
+
     /**
      * @param source  where the lines come from, named in errors
      * @param regions the regions of this deployment: a line naming another one is an error

@@ -57,6 +57,11 @@ public class SubjectKeys {
         return stored(subject).flatMap(wrapped -> wrapped.map(this::unwrap));
     }
 
+    /** Whether the subject was erased here (its key shredded). */
+    public boolean shredded(String subject) {
+        return stored(subject).map(Optional::isEmpty).orElse(false);
+    }
+
     /**
      * Empty: no key yet; an empty wrapped key: shredded. Read once per transaction (an aggregate's events all need
      * the same key): the transaction sees the key as it was when it first asked, as it would a row it had read.
@@ -105,6 +110,23 @@ public class SubjectKeys {
                 + "on conflict (subject_id) do update set wrapped_key = null, erased_at = now()", subject);
     }
 
+    /**
+     * The key a subject's {@code SHARE}d values travel under toward one destination: derived from the subject's key
+     * (HMAC-SHA-256 of the destination's name), so the owner never stores it, a destination granted it reads nothing
+     * else (not the values sealed for another region, not those the policy {@code ENCRYPT}s), and shredding the
+     * subject's key at the owner ends every grant of it.
+     */
+    public static SecretKey shareKey(SecretKey subjectKey, String destination) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(subjectKey.getEncoded(), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(("regent-share:v1:" + destination).getBytes(StandardCharsets.UTF_8)),
+                    "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
     private static SecretKey newKey() {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
@@ -116,10 +138,19 @@ public class SubjectKeys {
     }
 
     private byte[] wrap(SecretKey key) {
-        return seal(masterKey, key.getEncoded());
+        return wrap(masterKey, key);
     }
 
     private SecretKey unwrap(byte[] wrapped) {
+        return unwrap(masterKey, wrapped);
+    }
+
+    /** A key sealed under a region's master key, as it is kept at rest. */
+    static byte[] wrap(SecretKey masterKey, SecretKey key) {
+        return seal(masterKey, key.getEncoded());
+    }
+
+    static SecretKey unwrap(SecretKey masterKey, byte[] wrapped) {
         return new SecretKeySpec(open(masterKey, wrapped), "AES");
     }
 

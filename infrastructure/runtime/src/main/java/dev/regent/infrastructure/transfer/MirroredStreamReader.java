@@ -4,6 +4,7 @@ import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
 import dev.regent.domain.residency.WithheldEvent;
 import dev.regent.infrastructure.kafka.RegentTopics;
+import dev.regent.infrastructure.residency.SharedFieldsReveal;
 import dev.regent.infrastructure.residency.ResidencyEgressConverter;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,14 +31,16 @@ public class MirroredStreamReader {
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final KafkaMessageConverter<String, byte[]> converter;
+    private final SharedFieldsReveal reveal;
     private final RegentTopics topics;
     private final Region local;
     private final Duration timeout;
 
     public MirroredStreamReader(ConsumerFactory<String, byte[]> consumers, KafkaMessageConverter<String, byte[]> converter,
-                                RegentTopics topics, Region local, Duration timeout) {
+                                SharedFieldsReveal reveal, RegentTopics topics, Region local, Duration timeout) {
         this.consumers = consumers;
         this.converter = converter;
+        this.reveal = reveal;
         this.topics = topics;
         this.local = local;
         this.timeout = timeout;
@@ -67,7 +70,19 @@ public class MirroredStreamReader {
                 }
             }
         }
-        return complete(formerOwner, aggregateId, topic, List.copyOf(bySequence.values()));
+        return complete(formerOwner, aggregateId, topic, bySequence.values().stream()
+                .<DomainEventMessage<?>>map(event -> revealed(event, formerOwner, aggregateId)).toList());
+    }
+
+    /** Shared values travel sealed: only a region that was granted their keys (and kept them) can take them over. */
+    private DomainEventMessage<?> revealed(DomainEventMessage<?> event, Region formerOwner, String aggregateId) {
+        try {
+            return reveal.reveal(event, false);
+        } catch (IllegalStateException noKey) {
+            throw new TransferRefusedException("Event " + event.getSequenceNumber() + " of " + aggregateId
+                    + " holds values " + formerOwner + " shared with this region under a key it was never granted ("
+                    + noKey.getMessage() + "): only a planned transfer can move it");
+        }
     }
 
     private static List<DomainEventMessage<?>> complete(Region formerOwner, String aggregateId, String topic,

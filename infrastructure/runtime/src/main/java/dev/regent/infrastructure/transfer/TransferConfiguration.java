@@ -3,6 +3,7 @@ package dev.regent.infrastructure.transfer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.kafka.RegentTopics;
+import dev.regent.infrastructure.residency.SharedFieldsReveal;
 import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
 import dev.regent.infrastructure.region.RegentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,8 +99,8 @@ public class TransferConfiguration {
                                           Region localRegion, Clock clock, ObjectMapper objectMapper,
                                           ConsumerFactory<String, byte[]> consumerFactory,
                                           KafkaMessageConverter<String, byte[]> converter, PeerClient peerClient,
-                                          Handovers handovers) {
-        MirroredStreamReader mirrored = new MirroredStreamReader(consumerFactory, converter,
+                                          Handovers handovers, SharedFieldsReveal reveal) {
+        MirroredStreamReader mirrored = new MirroredStreamReader(consumerFactory, converter, reveal,
                 new RegentTopics(properties.kafka().topicPrefix()), localRegion,
                 properties.routing().timeout());
         return new OwnershipTransfers(registry, new ReleaseClient(peerClient, objectMapper,

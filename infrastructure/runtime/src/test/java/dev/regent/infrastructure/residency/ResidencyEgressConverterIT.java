@@ -25,11 +25,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.crypto.SecretKey;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.regent.infrastructure.residency.ResidencyFixture.DOMICILE;
 import static dev.regent.infrastructure.residency.ResidencyFixture.EMAIL;
@@ -39,6 +42,7 @@ import static dev.regent.infrastructure.residency.ResidencyFixture.PHONE;
 import static dev.regent.infrastructure.residency.ResidencyFixture.SUSPENSION_REASON;
 import static dev.regent.infrastructure.residency.ResidencyFixture.US;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** What eu publishes toward us, field by field, with subject keys and the audit in a real PostgreSQL. */
@@ -118,13 +122,23 @@ class ResidencyEgressConverterIT {
     }
 
     @Test
-    void givenShare_whenPublished_thenThePersonalFieldsCrossInTheClear() {
+    void givenShare_whenPublished_thenThePersonalFieldsTravelSealedUnderTheDestinationsShareKeyOnly() {
         JsonNode json = payload(towardUs(EgressAction.SHARE, registered()));
+        SecretKey subjectKey = keys.existingKeyFor(customer.value()).orElseThrow();
 
-        assertThat(json.path("name").asText()).isEqualTo(NAME);
-        assertThat(json.path("email").asText()).isEqualTo(EMAIL);
-        assertThat(json.path("phone").asText()).isEqualTo(PHONE);
+        for (String field : PERSONAL_FIELDS) {
+            assertThat(json.path(field).asText()).as(field).startsWith("enc:v1:");
+        }
+        var forUs = Optional.of(SubjectKeys.shareKey(subjectKey, US.name()));
+        assertThat(FieldProtection.decrypt(forUs, json.path("name").asText())).isEqualTo(NAME);
+        assertThat(FieldProtection.decrypt(forUs, json.path("email").asText())).isEqualTo(EMAIL);
+        assertThat(FieldProtection.decrypt(forUs, json.path("phone").asText())).isEqualTo(PHONE);
         assertThat(json.path("domicile").asText()).isEqualTo(DOMICILE);
+        // Neither the subject's own key (what ENCRYPT uses) nor another destination's share key opens them.
+        for (SecretKey other : List.of(subjectKey, SubjectKeys.shareKey(subjectKey, "apac"))) {
+            assertThatThrownBy(() -> FieldProtection.decrypt(Optional.of(other), json.path("name").asText()))
+                    .isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test
@@ -171,8 +185,8 @@ class ResidencyEgressConverterIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EgressAction.class, names = "SHARE", mode = EnumSource.Mode.EXCLUDE)
-    void givenAnyActionButShare_whenPublished_thenNoPersonalValueIsAnywhereInTheRecord(EgressAction action) {
+    @EnumSource(EgressAction.class)
+    void givenAnyAction_whenPublished_thenNoPersonalValueIsAnywhereInTheRecord(EgressAction action) {
         String record = everythingIn(towardUs(action, registered()));
 
         assertThat(record).doesNotContain(NAME, EMAIL, PHONE, "Lovelace", "ada.lovelace", "7946");
@@ -251,12 +265,13 @@ class ResidencyEgressConverterIT {
                 tuple("us", "name=ENCRYPT,email=ENCRYPT,phone=ENCRYPT"));
     }
 
-    @Test
-    void givenAnErasedSubject_whenEncrypted_thenEveryPersonalFieldReadsErased() {
+    @ParameterizedTest
+    @EnumSource(value = EgressAction.class, names = {"ENCRYPT", "SHARE"})
+    void givenAnErasedSubject_whenSealed_thenEveryPersonalFieldReadsErased(EgressAction action) {
         EventMessage<?> event = registered();
         keys.shred(customer.value());
 
-        ProducerRecord<String, byte[]> record = towardUs(EgressAction.ENCRYPT, event);
+        ProducerRecord<String, byte[]> record = towardUs(action, event);
 
         JsonNode json = payload(record);
         PERSONAL_FIELDS.forEach(field -> assertThat(json.path(field).asText()).as(field).isEqualTo(Erasure.ERASED));

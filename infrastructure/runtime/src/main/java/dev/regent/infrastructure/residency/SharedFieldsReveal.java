@@ -1,0 +1,90 @@
+package dev.regent.infrastructure.residency;
+
+import dev.regent.domain.ownership.OwnershipMetadata;
+import dev.regent.domain.ownership.Region;
+import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.SecretKey;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Opens, for this region, the values another region shared with it: they arrive sealed under the subject's share key
+ * for this region ({@link Egress#forTransit}), which the owner grants on first use ({@link GrantedKeys}). Values the
+ * policy encrypted, redacted or pseudonymised stay as they came. An event that erases a subject shreds its grant.
+ */
+public class SharedFieldsReveal {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedFieldsReveal.class);
+    private static final String SHARED = "=" + EgressAction.SHARE.name();
+
+    private final GrantedKeys grants;
+
+    public SharedFieldsReveal(GrantedKeys grants) {
+        this.grants = grants;
+    }
+
+    /**
+     * @param askOwner whether a key this region does not hold may be asked for (false: refuse instead)
+     * @throws IllegalStateException when a key is needed and cannot be had now: the caller retries later
+     */
+    public <M extends EventMessage<?>> M reveal(M event, boolean askOwner) {
+        PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
+        if (!model.hasPersonalData() && !model.erasesSubject()) {
+            return event;
+        }
+        Optional<Region> owner = originOf(event);
+        Optional<String> subject = owner.isEmpty() ? Optional.empty() : model.subjectOf(event.getPayload());
+        if (subject.isEmpty()) {
+            return event;
+        }
+        if (model.erasesSubject()) {
+            grants.shred(owner.get(), subject.get());
+        }
+        Set<String> shared = sharedFields(event);
+        if (shared.isEmpty()) {
+            return event;
+        }
+        Optional<SecretKey> key = askOwner ? grants.keyFor(owner.get(), subject.get())
+                : grants.held(owner.get(), subject.get()).orElseThrow(() -> new IllegalStateException(
+                "This region holds no key for subject " + subject.get() + " from " + owner.get()));
+        Object revealed = model.withPersonalFields(event.getPayload(), (field, value) ->
+                shared.contains(field.name()) ? open(key, value, event) : value);
+        return ProtectedMessages.withPayload(event, revealed, Map.of());
+    }
+
+    private static String open(Optional<SecretKey> key, String value, EventMessage<?> event) {
+        try {
+            return FieldProtection.decrypt(key, value);
+        } catch (IllegalStateException wrongKey) {
+            log.warn("A shared value of event {} ({}) does not open with its subject's share key; kept sealed",
+                    event.getIdentifier(), event.getPayloadType().getSimpleName());
+            return value;
+        }
+    }
+
+    private static Optional<Region> originOf(EventMessage<?> event) {
+        Object origin = event.getMetaData().get(OwnershipMetadata.ORIGIN_REGION);
+        try {
+            return origin == null ? Optional.empty() : Optional.of(Region.of(origin.toString()));
+        } catch (RuntimeException notARegion) {
+            return Optional.empty();
+        }
+    }
+
+    /** The fields the owner's policy shared with this region, as its egress recorded them. */
+    private static Set<String> sharedFields(EventMessage<?> event) {
+        Object decisions = event.getMetaData().get(ResidencyEgressConverter.EGRESS_METADATA);
+        if (decisions == null) {
+            return Set.of();
+        }
+        return Arrays.stream(decisions.toString().split(",")).filter(decision -> decision.endsWith(SHARED))
+                .map(decision -> decision.substring(0, decision.length() - SHARED.length()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}
