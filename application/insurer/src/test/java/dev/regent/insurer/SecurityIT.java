@@ -237,6 +237,33 @@ class SecurityIT {
     }
 
     @Test
+    void subjectKeys_areGrantedOnlyToAPeerThePolicySharesWith_andNeverOnThePublicListener() {
+        String american = api.post(US, "/customers", customer("Sam Secure", "US")).text("customerId");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(US, "/ownership/" + american).status() == 200);
+        String path = "/internal/subject-keys/";
+
+        assertThat(api.anonymous().get(US, path + american).status()).isEqualTo(401);
+        assertThat(api.get(US, path + american).status()).as("every scope, public listener").isEqualTo(403);
+        assertThat(PeerCaller.withoutCertificate().send(US, "GET", path + american, null, Map.of())
+                .handshakeRefused()).isTrue();
+        assertThat(PeerCaller.withIdentity("mars", PeerIdentity.URI_PREFIX + "mars")
+                .send(US, "GET", path + american, null, Map.of()).status()).isEqualTo(401);
+        // us pseudonymises toward apac and eu encrypts or redacts toward everyone: no key for them.
+        PeerCaller.Answer apacAsksUs = PeerCaller.as(APAC).send(US, "GET", path + american, null, Map.of());
+        PeerCaller.Answer usAsksEu = PeerCaller.as(US).send(EU, "GET", path + frenchCustomer, null, Map.of());
+        assertThat(apacAsksUs.status()).isEqualTo(403);
+        assertThat(apacAsksUs.body().has("key")).isFalse();
+        assertThat(usAsksEu.status()).isEqualTo(403);
+        assertThat(usAsksEu.body().has("key")).isFalse();
+        // us shares personal data with eu: eu, and only eu, is given its share key (a 256-bit AES key).
+        PeerCaller.Answer euAsksUs = PeerCaller.as(EU).send(US, "GET", path + american, null, Map.of());
+        assertThat(euAsksUs.status()).isEqualTo(200);
+        assertThat(java.util.Base64.getDecoder().decode(euAsksUs.body().get("key").asText())).hasSize(32);
+        assertThat(PeerCaller.as(EU).send(US, "GET", path + "no-such-subject", null, Map.of()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void forgedCommands_withoutAPeerIdentity_neverReachTheOwner() {
         CommandWireFormat wire = ThreeRegions.region(APAC).bean(CommandWireFormat.class);
         String claimBefore = api.get(APAC, "/claims/" + claimId).text("status");

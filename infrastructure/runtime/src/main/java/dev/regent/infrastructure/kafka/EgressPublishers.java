@@ -27,7 +27,9 @@ public class EgressPublishers {
                         destination.name(), audit));
             }
         }
-        regionLocked = new EgressPublisher(producers, converter, topics.names().regionLocked(local), null, audit);
+        // Region-locked events stay home, but the log keeps them for good: their personal values are sealed as well.
+        regionLocked = new EgressPublisher(producers, () -> new ResidencyEgressConverter(converter.get(), local, local,
+                egress, audit), topics.names().regionLocked(local), null, audit);
     }
 
     public Map<Region, EgressPublisher> byDestination() {

@@ -16,7 +16,8 @@ import java.util.StringJoiner;
  * Applies the jurisdiction policy to every event on its way to one destination region, before it reaches the topic
  * MirrorMaker 2 mirrors there: each personal field is shared, redacted, pseudonymised, encrypted with its subject's
  * key or dropped; shared fields travel sealed for the destination ({@link Egress#forTransit}). Events come from the
- * event store, personal data already decrypted (or erased) for the owner.
+ * event store, personal data already decrypted (or erased) for the owner. Toward the region itself (its never-mirrored
+ * topic of region-locked events) personal values are sealed too, and nothing is audited: nothing crossed.
  */
 public class ResidencyEgressConverter implements KafkaMessageConverter<String, byte[]> {
 
@@ -47,11 +48,16 @@ public class ResidencyEgressConverter implements KafkaMessageConverter<String, b
             actions.add(action);
             decision.add(field.name() + "=" + action);
         });
+        boolean crossesABorder = !owner.equals(destination);
         if (actions.isEmpty()) {
-            audit.record(destination.name(), eventType, "shared", "shared", List.of());
+            if (crossesABorder) {
+                audit.record(destination.name(), eventType, "shared", "shared", List.of());
+            }
             return delegate.createKafkaMessage(event, topic);
         }
-        audit.record(destination.name(), eventType, "protected", decision.toString(), actions);
+        if (crossesABorder) {
+            audit.record(destination.name(), eventType, "protected", decision.toString(), actions);
+        }
         return delegate.createKafkaMessage(ProtectedMessages.withPayload(event, outbound,
                 Map.of(EGRESS_METADATA, decision.toString())), topic);
     }
