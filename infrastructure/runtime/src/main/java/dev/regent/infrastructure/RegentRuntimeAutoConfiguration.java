@@ -1,5 +1,6 @@
 package dev.regent.infrastructure;
 
+import dev.regent.infrastructure.containment.ContainmentConfiguration;
 import dev.regent.infrastructure.deadlines.DeadlinesConfiguration;
 import dev.regent.infrastructure.evolution.EventEvolutionConfiguration;
 import dev.regent.infrastructure.failover.FailoverConfiguration;
@@ -31,7 +32,7 @@ import java.time.Clock;
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
 @EnableConfigurationProperties(RegentProperties.class)
 @Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class, PeerConfiguration.class,
-        FailoverConfiguration.class, TransferConfiguration.class, EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class,
+        FailoverConfiguration.class, TransferConfiguration.class, EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class, ContainmentConfiguration.class,
         EventEvolutionConfiguration.class})
 public class RegentRuntimeAutoConfiguration {
 

@@ -110,7 +110,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Scopes.authority(Scopes.OPERATE))
                         .requestMatchers("/audit/**", "/residency/**").hasAuthority(Scopes.authority(Scopes.AUDIT))
-                        .requestMatchers("/projections/**", "/reconciliation/**", "/dead-letters/**",
+                        .requestMatchers("/projections/**", "/reconciliation/**", "/dead-letters/**", "/containment/**",
                                 "/ownership/transfers", "/ownership/*/transfer", "/ownership/*/fenced-writes")
                         .hasAuthority(Scopes.authority(Scopes.OPERATE))
                         .requestMatchers(HttpMethod.GET, "/customers/**", "/policies/**", "/claims/**",

@@ -26,6 +26,8 @@ public final class OwnershipMetadata {
     public static final String IMPORTED_FROM = "regent-imported-from";
     /** On an event a new owner copied into its store: the epoch under which it took the aggregate over. */
     public static final String IMPORTED_AT_EPOCH = "regent-imported-at-epoch";
+    /** The version of the service that appended the event: what a freeze of one release's writes selects by. */
+    public static final String APPLICATION_VERSION = "regent-application-version";
     /** On a routed command: the owner epoch the forwarding region resolved. */
     public static final String EXPECTED_EPOCH = "regent-expected-epoch";
 

@@ -1,6 +1,7 @@
 package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.residency.WithheldEvent;
+import dev.regent.infrastructure.containment.EgressHold;
 import dev.regent.infrastructure.residency.EgressAudit;
 import dev.regent.infrastructure.residency.PersonalDataModel;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
  * One egress stream of this region: an event handler on its own tracking processor over the local event store (the
  * store is the outbox), publishing toward one destination through its converter (which applies the residency policy),
  * or to the region's own never-mirrored topic when {@code destination} is null. Region-locked events only ever take
- * the latter; the destinations get a {@link WithheldEvent} in their place.
+ * the latter; the destinations get a {@link WithheldEvent} in their place. An event an active freeze selects is held
+ * instead of published toward a destination ({@link EgressHold}), until the freeze is thawed.
  *
  * <p>Records are sent as events are handled and acknowledged together before the processor's unit of work commits
  * its token: one wait per batch instead of one per event, and a failed send rolls the batch back (sent again, never
@@ -43,23 +45,28 @@ public class EgressPublisher implements EventMessageHandler {
     private final String topic;
     private final String destination;
     private final EgressAudit audit;
+    private final EgressHold hold;
     private final String pendingKey;
     private volatile KafkaMessageConverter<String, byte[]> converter;
 
     /** @param converterFactory makes the converter on first use: it needs Axon's finished configuration */
     EgressPublisher(ProducerFactory<String, byte[]> producers,
                     Supplier<KafkaMessageConverter<String, byte[]>> converterFactory, String topic,
-                    String destination, EgressAudit audit) {
+                    String destination, EgressAudit audit, EgressHold hold) {
         this.producers = producers;
         this.converterFactory = converterFactory;
         this.topic = topic;
         this.destination = destination;
         this.audit = audit;
+        this.hold = hold;
         this.pendingKey = "regent-egress-pending-" + topic;
     }
 
     @Override
     public Object handle(EventMessage<?> event) {
+        if (destination != null && hold.held(event, destination)) {
+            return null;
+        }
         boolean regionLocked = PersonalDataModel.of(event.getPayloadType()).isRegionLocked();
         if (destination == null) {
             if (regionLocked) {

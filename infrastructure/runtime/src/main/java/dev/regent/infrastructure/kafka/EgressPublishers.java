@@ -1,6 +1,7 @@
 package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.containment.EgressHold;
 import dev.regent.infrastructure.residency.Egress;
 import dev.regent.infrastructure.residency.EgressAudit;
 import dev.regent.infrastructure.residency.ResidencyEgressConverter;
@@ -18,18 +19,19 @@ public class EgressPublishers {
     private final EgressPublisher regionLocked;
 
     EgressPublishers(EventTransportConfiguration.ProvisionedTopics topics, ProducerFactory<String, byte[]> producers,
-                     Supplier<KafkaMessageConverter<String, byte[]>> converter, Egress egress, EgressAudit audit) {
+                     Supplier<KafkaMessageConverter<String, byte[]>> converter, Egress egress, EgressAudit audit,
+                     EgressHold hold) {
         Region local = topics.localRegion();
         for (Region destination : topics.allRegions()) {
             if (!destination.equals(local)) {
                 byDestination.put(destination, new EgressPublisher(producers, () -> new ResidencyEgressConverter(
                         converter.get(), local, destination, egress, audit), topics.names().toward(local, destination),
-                        destination.name(), audit));
+                        destination.name(), audit, hold));
             }
         }
         // Region-locked events stay home, but the log keeps them for good: their personal values are sealed as well.
         regionLocked = new EgressPublisher(producers, () -> new ResidencyEgressConverter(converter.get(), local, local,
-                egress, audit), topics.names().regionLocked(local), null, audit);
+                egress, audit), topics.names().regionLocked(local), null, audit, hold);
     }
 
     public Map<Region, EgressPublisher> byDestination() {

@@ -1,6 +1,8 @@
 package dev.regent.infrastructure.kafka;
 
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.containment.EgressHold;
+import dev.regent.infrastructure.containment.FrozenEgress;
 import dev.regent.infrastructure.evolution.WrittenRevisions;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.Egress;
@@ -123,11 +125,16 @@ public class EventTransportConfiguration {
     }
 
     @Bean
+    HeldEgressRelease heldEgressRelease(EventStore eventStore, EgressPublishers publishers, FrozenEgress frozen) {
+        return new HeldEgressRelease(eventStore, publishers, frozen);
+    }
+
+    @Bean
     EgressPublishers egressPublishers(ProvisionedTopics topics, ProducerFactory<String, byte[]> producerFactory,
                                       ObjectProvider<KafkaMessageConverter<String, byte[]>> converter, Egress egress,
-                                      EgressAudit audit) {
+                                      EgressAudit audit, EgressHold hold) {
         // The converter is looked up on first publication: it needs Axon's finished configuration.
-        return new EgressPublishers(topics, producerFactory, converter::getObject, egress, audit);
+        return new EgressPublishers(topics, producerFactory, converter::getObject, egress, audit, hold);
     }
 
     @Bean

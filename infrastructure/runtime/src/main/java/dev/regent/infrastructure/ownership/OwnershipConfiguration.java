@@ -36,6 +36,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.List;
 
 /** Ownership: which aggregates exist, who owns each, and the two places write authority is enforced. */
@@ -159,6 +160,20 @@ public class OwnershipConfiguration {
     @Bean
     CorrelationDataProvider acceptedRegionCorrelation() {
         return new SimpleCorrelationDataProvider(OwnershipMetadata.ACCEPTED_REGION);
+    }
+
+    /**
+     * Events remember which version of the service appended them ({@code regent.application-version}, by default the
+     * jar's Implementation-Version): a freeze can hold one release's writes.
+     */
+    @Bean
+    CorrelationDataProvider applicationVersionCorrelation(
+            @org.springframework.beans.factory.annotation.Value("${regent.application-version:}") String configured) {
+        String version = !configured.isBlank() ? configured
+                : java.util.Objects.requireNonNullElse(OwnershipConfiguration.class.getPackage()
+                .getImplementationVersion(), "unversioned");
+        Map<String, String> stamp = Map.of(OwnershipMetadata.APPLICATION_VERSION, version);
+        return message -> stamp;
     }
 
     /**

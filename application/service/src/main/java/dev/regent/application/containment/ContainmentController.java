@@ -1,0 +1,76 @@
+package dev.regent.application.containment;
+
+import dev.regent.application.audit.OperatorActions;
+import dev.regent.application.web.NotFoundException;
+import dev.regent.application.web.OperatorRequest;
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.containment.Freeze;
+import dev.regent.infrastructure.containment.FreezeReplication;
+import dev.regent.infrastructure.containment.Freezes;
+import dev.regent.infrastructure.containment.FrozenEgress;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * Freezes, as an operator declares, lists and thaws them in any region: every region learns them (pushed at once,
+ * asked for every second), its egress holds what they select, and a thaw publishes what they held.
+ */
+@RestController
+class ContainmentController {
+
+    private final Freezes freezes;
+    private final FrozenEgress frozen;
+    private final FreezeReplication replication;
+    private final OperatorActions operatorActions;
+    private final Region localRegion;
+
+    ContainmentController(Freezes freezes, FrozenEgress frozen, FreezeReplication replication,
+                          OperatorActions operatorActions, Region localRegion) {
+        this.freezes = freezes;
+        this.frozen = frozen;
+        this.replication = replication;
+        this.operatorActions = operatorActions;
+        this.localRegion = localRegion;
+    }
+
+    @GetMapping("/containment/freezes")
+    List<FreezeView> freezes() {
+        return freezes.all().stream().map(freeze -> FreezeView.of(freeze, frozen.count(freeze.id()))).toList();
+    }
+
+    @GetMapping("/containment/freezes/{freezeId}")
+    FreezeView freeze(@PathVariable String freezeId) {
+        return freezes.find(freezeId).map(freeze -> FreezeView.of(freeze, frozen.count(freeze.id())))
+                .orElseThrow(() -> new NotFoundException("Freeze", freezeId, localRegion.name()));
+    }
+
+    @PostMapping("/containment/freezes")
+    @ResponseStatus(HttpStatus.CREATED)
+    FreezeView declare(@RequestBody FreezeRequest request, Principal operator) {
+        var scope = request.scope();
+        String reason = request.requiredReason();
+        Freeze freeze = operatorActions.run(operator, "freeze", scope.describe(), reason,
+                () -> freezes.declare(scope, reason, OperatorActions.nameOf(operator)), Freeze::id);
+        replication.push(freeze);
+        return FreezeView.of(freeze, 0);
+    }
+
+    @PostMapping("/containment/freezes/{freezeId}/thaw")
+    FreezeView thaw(@PathVariable String freezeId, @RequestBody(required = false) OperatorRequest request,
+                    Principal operator) {
+        Freeze thawed = operatorActions.run(operator, "thaw", freezeId, OperatorRequest.reasonOf(request),
+                () -> freezes.thaw(freezeId, OperatorActions.nameOf(operator))
+                        .orElseThrow(() -> new NotFoundException("Freeze", freezeId, localRegion.name())),
+                freeze -> "thawed");
+        replication.push(thawed);
+        return FreezeView.of(thawed, frozen.count(thawed.id()));
+    }
+}

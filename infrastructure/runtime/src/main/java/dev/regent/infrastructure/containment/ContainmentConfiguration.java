@@ -1,0 +1,58 @@
+package dev.regent.infrastructure.containment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.peer.PeerClient;
+import dev.regent.infrastructure.region.RegentProperties;
+import dev.regent.infrastructure.scheduling.PeriodicTask;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Freezes, what egress holds under them, their replication to every region and the release of thawed ones. */
+@Configuration(proxyBeanMethods = false)
+public class ContainmentConfiguration {
+
+    /** How often a region asks its peers for their freezes and publishes what thawed freezes held. */
+    static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+
+    @Bean
+    Freezes freezes(JdbcTemplate jdbc, Region localRegion, Clock clock, MeterRegistry meters) {
+        return new Freezes(jdbc, localRegion, clock, meters);
+    }
+
+    @Bean
+    FrozenEgress frozenEgress(JdbcTemplate jdbc) {
+        return new FrozenEgress(jdbc);
+    }
+
+    @Bean
+    EgressHold egressHold(Freezes freezes, FrozenEgress frozen) {
+        return new EgressHold(freezes, frozen);
+    }
+
+    @Bean
+    FreezeReplication freezeReplication(PeerClient peers, RegentProperties properties, Region localRegion,
+                                        Freezes freezes, ObjectMapper objectMapper) {
+        return new FreezeReplication(peers, properties.allRegions().stream()
+                .filter(region -> !region.equals(localRegion)).toList(), freezes, objectMapper,
+                properties.routing().timeout());
+    }
+
+    @Bean
+    PeriodicTask freezeWatch(FreezeReplication replication, Freezes freezes, FrozenEgress frozen,
+                             HeldEventsRelease release) {
+        return new PeriodicTask("regent-containment", List.of(
+                new PeriodicTask.Job("Learning the peers' freezes", WATCH_INTERVAL, () -> {
+                    replication.pull();
+                    freezes.refresh();
+                }),
+                new PeriodicTask.Job("Publishing what thawed freezes held", WATCH_INTERVAL,
+                        () -> frozen.thawedWithEventsHeld().forEach(release::release))));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.regent.infrastructure.containment;
+
+import dev.regent.domain.containment.FreezeScope;
+
+import java.time.Instant;
+
+/**
+ * One freeze as every region keeps it.
+ *
+ * @param issuedIn the region where the operator declared it
+ * @param thawedAt null while it holds
+ */
+public record Freeze(String id, FreezeScope scope, String reason, String frozenBy, String issuedIn, Instant frozenAt,
+                     Instant thawedAt, String thawedBy) {
+
+    public boolean active() {
+        return thawedAt == null;
+    }
+
+    Freeze thawed(String by, Instant at) {
+        return new Freeze(id, scope, reason, frozenBy, issuedIn, frozenAt, at, by);
+    }
+}
