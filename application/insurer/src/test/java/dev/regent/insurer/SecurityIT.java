@@ -107,6 +107,11 @@ class SecurityIT {
                 new Endpoint("POST", "/dead-letters/customers/retry", null, Scopes.OPERATE),
                 new Endpoint("POST", "/dead-letters/customers/l-1/skip", Map.of("reason", "attack"),
                         Scopes.OPERATE),
+                new Endpoint("GET", "/containment/freezes", null, Scopes.OPERATE),
+                new Endpoint("GET", "/containment/freezes/frz-1", null, Scopes.OPERATE),
+                new Endpoint("POST", "/containment/freezes", Map.of("originRegion", EU, "reason", "attack"),
+                        Scopes.OPERATE),
+                new Endpoint("POST", "/containment/freezes/frz-1/thaw", Map.of("reason", "attack"), Scopes.OPERATE),
                 new Endpoint("GET", "/actuator/prometheus", null, Scopes.OPERATE));
     }
 
@@ -366,6 +371,8 @@ class SecurityIT {
             Map<String, Object> byRegion = new java.util.TreeMap<>();
             for (String region : List.of(EU, US, APAC)) {
                 var db = ThreeRegions.database(region);
+                byRegion.put(region + " freezes", db.queryForList("select freeze_id || ':' || "
+                        + "coalesce(thawed_by, 'active') from regent_freeze order by freeze_id", String.class));
                 for (String id : List.of(aggregateId, frenchCustomer, germanCustomer, policyId, claimId)) {
                     byRegion.put(region + " " + id + " events", db.queryForObject("select count(*) from "
                             + "domain_event_entry where aggregate_identifier = ?", Long.class, id));
