@@ -1,0 +1,95 @@
+package dev.regent.application.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code regent freeze}: hold a suspect scope's events at egress everywhere, list the freezes, thaw one. */
+@Command(name = "freeze", mixinStandardHelpOptions = true,
+        description = {"Declares a freeze: every region learns it, and the owner's egress holds the events it selects "
+                + "(not published, not lost) until it is thawed. Without a scope option: lists the freezes this "
+                + "region knows, with how many events it holds under each. --thaw lifts one: what it held is "
+                + "published.",
+                "Exit codes: 0 done (listing: no freeze active); 1 freezes active; 2 not done (bad scope, unknown "
+                        + "freeze, region unreachable)."})
+public final class FreezeCommand extends OperatorCommand {
+
+    @Option(names = "--origin", paramLabel = "<region>", description = "Events appended in this region.")
+    String origin;
+
+    @Option(names = "--aggregate-type", paramLabel = "<type>", description = "Events of this aggregate type.")
+    String aggregateType;
+
+    @Option(names = "--event-type", paramLabel = "<type>", description = "Events of this type (simple name).")
+    String eventType;
+
+    @Option(names = "--since", paramLabel = "<instant>", description = "Appended at or after this instant "
+            + "(ISO-8601, e.g. 2026-12-03T10:00:00Z).")
+    String since;
+
+    @Option(names = "--app-version", paramLabel = "<version>", description = "Appended by this version of the "
+            + "service.")
+    String applicationVersion;
+
+    @Option(names = "--thaw", paramLabel = "<freezeId>", description = "Lift this freeze.")
+    String thaw;
+
+    @Option(names = "--reason", paramLabel = "<text>", description = "Why; kept with your name (required to "
+            + "freeze).")
+    String reason;
+
+    @Override
+    int run(RegionApi region) {
+        if (thaw != null) {
+            JsonNode thawed = region.post("/containment/freezes/" + RegionApi.encode(thaw) + "/thaw",
+                    reason == null ? Map.of() : Map.of("reason", reason));
+            print(thawed);
+            return OK;
+        }
+        if (origin != null || aggregateType != null || eventType != null || applicationVersion != null) {
+            if (reason == null || reason.isBlank()) {
+                return failed("a freeze needs --reason <text>: it is shown in every region with your name");
+            }
+            Map<String, Object> request = new LinkedHashMap<>();
+            putIfGiven(request, "originRegion", origin);
+            putIfGiven(request, "aggregateType", aggregateType);
+            putIfGiven(request, "eventType", eventType);
+            putIfGiven(request, "writtenSince", since);
+            putIfGiven(request, "applicationVersion", applicationVersion);
+            request.put("reason", reason);
+            print(region.post("/containment/freezes", request));
+            return OK;
+        }
+        JsonNode freezes = region.get("/containment/freezes");
+        print(freezes);
+        boolean anyActive = false;
+        for (JsonNode freeze : freezes) {
+            anyActive |= freeze.path("active").asBoolean();
+        }
+        return anyActive ? DRIFT : OK;
+    }
+
+    private void print(JsonNode freezes) {
+        if (json) {
+            printJson(freezes);
+            return;
+        }
+        Table table = new Table("FREEZE", "ACTIVE", "SCOPE", "HELD HERE", "BY", "IN", "REASON", "THAWED BY");
+        for (JsonNode freeze : freezes.isArray() ? freezes : List.of(freezes)) {
+            table.row(text(freeze, "id"), text(freeze, "active"), text(freeze, "describedScope"),
+                    text(freeze, "heldHere"), text(freeze, "frozenBy"), text(freeze, "issuedIn"),
+                    text(freeze, "reason"), text(freeze, "thawedBy"));
+        }
+        table.print(out(), "No freezes");
+    }
+
+    private static void putIfGiven(Map<String, Object> request, String field, String value) {
+        if (value != null) {
+            request.put(field, value);
+        }
+    }
+}
