@@ -75,6 +75,61 @@ class ContainmentIT {
     }
 
     @Test
+    void eventsAlreadyOnTheirWay_areParkedByTheReadModelsAtIngress_andAppliedOnceThawed() {
+        String customerId = api.post(EU, "/customers", customer("Ingrid Inflight", "DE")).text("customerId");
+        awaitEverywhere("/customers/" + customerId);
+        Instant since = Instant.now();
+        String freezeId = null;
+        ThreeRegions.topology().mirrorMaker().stop();
+        try {
+            String policyId = api.post(EU, "/policies", policy(customerId, 7_000)).text("policyId");
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get(EU, "/policies/" + policyId).status() == 200);
+            // eu's egress has published it; the mirror has not carried it yet: it is on its way when the freeze comes.
+            Answer declared = api.post(EU, "/containment/freezes", Map.of("originRegion", "eu",
+                    "aggregateType", "Policy", "writtenSince", since.toString(), "reason", "limits x100"));
+            assertThat(declared.status()).isEqualTo(201);
+            freezeId = declared.text("id");
+            String id = freezeId;
+            for (String region : ALL) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> active(region, id));
+            }
+            ThreeRegions.topology().mirrorMaker().restart();
+
+            for (String region : List.of(US, APAC)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> parkedAsFrozen(region, policyId, id));
+                Answer held = api.get(region, "/policies/" + policyId);
+                assertThat(held.status()).isEqualTo(503);
+                assertThat(held.text("title")).isEqualTo("Held by a freeze");
+                assertThat(held.text("detail")).contains(freezeId);
+            }
+
+            assertThat(api.post(US, "/containment/freezes/" + freezeId + "/thaw", Map.of("reason", "checked"))
+                    .status()).isEqualTo(200);
+            awaitEverywhere("/policies/" + policyId);
+            for (String region : List.of(US, APAC)) {
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        !api.get(region, "/dead-letters?view=policies").body().toString().contains(policyId));
+            }
+        } finally {
+            if (!ThreeRegions.topology().mirrorMaker().isRunning()) {
+                ThreeRegions.topology().mirrorMaker().restart();
+            }
+            if (freezeId != null) {
+                api.post(EU, "/containment/freezes/" + freezeId + "/thaw", Map.of("reason", "test over"));
+            }
+        }
+    }
+
+    private boolean parkedAsFrozen(String region, String policyId, String freezeId) {
+        for (JsonNode letter : api.get(region, "/dead-letters?view=policies").body()) {
+            if (policyId.equals(letter.get("aggregateId").asText()) && "frozen".equals(letter.get("reason").asText())) {
+                return letter.get("detail").asText().contains(freezeId);
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aFreezeOfEverything_orWithoutAReason_isRefused400_andNothingIsFrozen() {
         int before = api.get(EU, "/containment/freezes").body().size();
 

@@ -14,6 +14,7 @@ import dev.regent.domain.shared.BusinessRuleViolation;
 import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.infrastructure.failover.CommandDeferredException;
 import dev.regent.infrastructure.peer.PeerRefusedException;
+import dev.regent.projections.deadletter.ParkedReason;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
@@ -135,8 +136,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ParkedAggregateException.class)
     ProblemDetail parked(ParkedAggregateException e) {
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Not stored in this region's read model",
-                e.getMessage());
+        boolean frozen = ParkedReason.FROZEN.label().equals(e.letter().reason());
+        // Held by a freeze is no fault: the operators chose to keep it out until they thaw it.
+        ProblemDetail problem = frozen
+                ? problem(HttpStatus.SERVICE_UNAVAILABLE, "Held by a freeze", "The " + e.letter().view()
+                + " view of this region holds " + e.letter().aggregateId() + " back: " + e.letter().detail()
+                + " (GET /containment/freezes)")
+                : problem(HttpStatus.INTERNAL_SERVER_ERROR, "Not stored in this region's read model", e.getMessage());
         problem.setProperty("view", e.letter().view());
         problem.setProperty("aggregateId", e.letter().aggregateId());
         problem.setProperty("reason", e.letter().reason());

@@ -1,6 +1,7 @@
 package dev.regent.projections.deadletter;
 
 import dev.regent.domain.shared.NewerEventRevisionException;
+import dev.regent.projections.replication.FrozenEventException;
 import dev.regent.projections.replication.StorageFailedException;
 import dev.regent.projections.replication.UnknownEventTypeException;
 import dev.regent.projections.replication.UnreadableRowException;
@@ -10,11 +11,14 @@ import java.util.Locale;
 
 /** Why an event was parked, as operators and metrics name it. */
 public enum ParkedReason {
-    UNKNOWN_TYPE, NEWER_REVISION, UNREADABLE_PAYLOAD, STORAGE_FAILED, HANDLER_FAILED;
+    UNKNOWN_TYPE, NEWER_REVISION, UNREADABLE_PAYLOAD, STORAGE_FAILED, FROZEN, HANDLER_FAILED;
 
     /** The reason behind a handler's failure, looking through the exceptions that wrap it. */
     public static ParkedReason of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FrozenEventException) {
+                return FROZEN;
+            }
             // Before the payload's reasons: an unreadable stored row fails in Jackson too, but the event is fine.
             if (cause instanceof StorageFailedException || cause instanceof UnreadableRowException) {
                 return STORAGE_FAILED;

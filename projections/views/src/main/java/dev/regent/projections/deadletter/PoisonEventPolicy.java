@@ -1,5 +1,6 @@
 package dev.regent.projections.deadletter;
 
+import dev.regent.projections.replication.FrozenEventException;
 import dev.regent.projections.replication.StorageFailedException;
 import dev.regent.projections.replication.UnreadableRowException;
 import io.micrometer.core.instrument.Counter;
@@ -59,7 +60,8 @@ public class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
     /** The outermost message, with the innermost cause when it says more (e.g. Jackson's position in the payload). */
     static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StorageFailedException || cause instanceof UnreadableRowException) {
+            if (cause instanceof StorageFailedException || cause instanceof UnreadableRowException
+                    || cause instanceof FrozenEventException) {
                 return cause.getMessage(); // its causes may quote the row, which never goes into a letter
             }
         }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,6 +50,7 @@ public class VersionedViews<V> {
     private final Region localRegion;
     private final ProjectionMetrics metrics;
     private final RoutedRequests routedRequests;
+    private final Supplier<IngressHold> ingressHold;
     private final ViewRowStatements statements;
     private final ViewRows<V> direct;
     private final String batchResource;
@@ -58,7 +60,7 @@ public class VersionedViews<V> {
 
     VersionedViews(String viewName, Class<V> viewType, String aggregateType, JdbcTemplate jdbc, ObjectMapper json,
                    Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
-                   RoutedRequests routedRequests) {
+                   RoutedRequests routedRequests, Supplier<IngressHold> ingressHold) {
         this.viewName = viewName;
         this.viewType = viewType;
         this.aggregateType = aggregateType;
@@ -69,6 +71,7 @@ public class VersionedViews<V> {
         this.localRegion = localRegion;
         this.metrics = metrics;
         this.routedRequests = routedRequests;
+        this.ingressHold = ingressHold;
         this.statements = new ViewRowStatements(jdbc, viewName);
         this.direct = new DirectViewRows<>(statements, routedRequests, this::forget);
         this.batchResource = "regent.view-rows." + viewName;
@@ -88,6 +91,10 @@ public class VersionedViews<V> {
      * Inside an event processor's batch the row is read with the batch's others and written when the batch commits.
      */
     public ApplyOutcome apply(DomainEventMessage<?> event, UnaryOperator<V> evolve) {
+        return apply(event, evolve, true);
+    }
+
+    private ApplyOutcome apply(DomainEventMessage<?> event, UnaryOperator<V> evolve, boolean freezesApply) {
         String aggregateId = event.getAggregateIdentifier();
         if (!ViewRowStatements.storable(aggregateId)) {
             throw new StorageFailedException(viewName, "(an id PostgreSQL cannot store)",
@@ -109,6 +116,9 @@ public class VersionedViews<V> {
             metrics.recordDuplicate(viewName);
             return ApplyOutcome.DUPLICATE;
         }
+        if (freezesApply) {
+            requireNotFrozen(event);
+        }
         if (sequence > expected) {
             hold(event, expected);
             rows.held(aggregateId);
@@ -127,6 +137,14 @@ public class VersionedViews<V> {
         return ApplyOutcome.APPLIED;
     }
 
+    /** An event a freeze holds is parked, not applied; its aggregate's later events wait behind it. */
+    private void requireNotFrozen(DomainEventMessage<?> event) {
+        Optional<String> freeze = ingressHold.get().freezeHolding(event);
+        if (freeze.isPresent()) {
+            throw new FrozenEventException(freeze.get());
+        }
+    }
+
     /**
      * Moves an aggregate's row past an event this view does not project, so that the events after it are not held
      * behind it. Events of other aggregate types are not this view's business and are ignored.
@@ -142,7 +160,7 @@ public class VersionedViews<V> {
      * leaving the state as it was, so that the events after it can be.
      */
     public void skip(DomainEventMessage<?> event) {
-        apply(event, UnaryOperator.identity());
+        apply(event, UnaryOperator.identity(), false);
     }
 
     public Optional<VersionedView<V>> find(String aggregateId) {

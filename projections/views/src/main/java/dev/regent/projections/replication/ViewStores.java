@@ -45,6 +45,7 @@ public class ViewStores {
     private final TransactionTemplate transactions;
     private final Map<String, ViewDefinition<?>> definitions = new ConcurrentHashMap<>();
     private final Map<String, VersionedViews<?>> views = new ConcurrentHashMap<>();
+    private volatile IngressHold ingressHold = IngressHold.NONE;
 
     public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
                       RoutedRequests routedRequests, PlatformTransactionManager transactionManager) {
@@ -62,7 +63,12 @@ public class ViewStores {
      */
     public <V> VersionedViews<V> forView(String viewName, Class<V> viewType, String aggregateType) {
         return new VersionedViews<>(viewName, viewType, aggregateType, jdbc, CANONICAL_JSON, eventSerializer,
-                localRegion, metrics, routedRequests);
+                localRegion, metrics, routedRequests, () -> ingressHold);
+    }
+
+    /** What the service's freezes hold at ingress: every view of this region parks those events until the thaw. */
+    public void holdAtIngress(IngressHold hold) {
+        this.ingressHold = hold;
     }
 
     /** A projection over a new view, wired so that events held behind a gap are redelivered to it. */
@@ -106,7 +112,8 @@ public class ViewStores {
             status.setRollbackOnly();
             VersionedViews<V> scratch = new VersionedViews<>("replay:" + UUID.randomUUID(), definition.viewType(),
                     definition.aggregateType(), jdbc, CANONICAL_JSON, eventSerializer, localRegion,
-                    new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), routedRequests);
+                    new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), routedRequests,
+                    () -> IngressHold.NONE);
             AnnotationEventHandlerAdapter projection =
                     new AnnotationEventHandlerAdapter(definition.constructor().apply(scratch));
             scratch.redeliverHeldEventsTo(projection);
