@@ -4,6 +4,7 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.embedded.EmbeddedKafkaBroker;
 import dev.regent.infrastructure.embedded.EmbeddedMirrorMaker;
 import dev.regent.infrastructure.embedded.EmbeddedPostgresServer;
+import dev.regent.infrastructure.kafka.OnFiniteRetention;
 import dev.regent.infrastructure.kafka.RegentTopics;
 import dev.regent.infrastructure.kafka.TopicProvisioner;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ public final class LocalTopology implements AutoCloseable {
         // Topics exist before MirrorMaker 2 starts, so the first flows need no topic refresh.
         List<Region> all = settings.ports().keySet().stream().map(Region::of).toList();
         brokers.forEach((name, broker) -> TopicProvisioner.ensureTopics(broker.bootstrapServers(),
-                TOPICS.all(Region.of(name), all), 1, (short) 1));
+                TOPICS.all(Region.of(name), all), 1, (short) 1, OnFiniteRetention.FIX));
         mirrorMaker = EmbeddedMirrorMaker.start(bootstrapByRegion,
                 (source, target) -> TOPICS.mirroredPattern(Region.of(source), Region.of(target)));
         for (String name : settings.ports().keySet()) {
