@@ -44,9 +44,15 @@ public final class LocalTopology implements AutoCloseable {
      * @param dataDir        where databases and Kafka logs live
      * @param deleteData     whether {@link #close()} deletes {@code dataDir}
      * @param extraProperties Spring properties given to every region's service
+     * @param brokerProperties Kafka broker settings given to every region's cluster, over the embedded defaults
      */
     public record Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
-                           Map<String, String> extraProperties) {
+                           Map<String, String> extraProperties, Map<String, String> brokerProperties) {
+
+        public Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
+                        Map<String, String> extraProperties) {
+            this(application, ports, dataDir, deleteData, extraProperties, Map.of());
+        }
     }
 
     private final Settings settings;
@@ -98,7 +104,7 @@ public final class LocalTopology implements AutoCloseable {
             infrastructure.add(database);
             databases.put(name, database);
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(name, settings.dataDir().resolve(name)
-                    .resolve("kafka"));
+                    .resolve("kafka"), 0, settings.brokerProperties());
             infrastructure.add(broker);
             brokers.put(name, broker);
             bootstrapByRegion.put(name, broker.bootstrapServers());
