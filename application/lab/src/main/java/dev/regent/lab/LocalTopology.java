@@ -4,6 +4,7 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.embedded.EmbeddedKafkaBroker;
 import dev.regent.infrastructure.embedded.EmbeddedMirrorMaker;
 import dev.regent.infrastructure.embedded.EmbeddedPostgresServer;
+import dev.regent.infrastructure.kafka.OnFiniteRetention;
 import dev.regent.infrastructure.kafka.RegentTopics;
 import dev.regent.infrastructure.kafka.TopicProvisioner;
 import org.slf4j.Logger;
@@ -43,9 +44,15 @@ public final class LocalTopology implements AutoCloseable {
      * @param dataDir        where databases and Kafka logs live
      * @param deleteData     whether {@link #close()} deletes {@code dataDir}
      * @param extraProperties Spring properties given to every region's service
+     * @param brokerProperties Kafka broker settings given to every region's cluster, over the embedded defaults
      */
     public record Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
-                           Map<String, String> extraProperties) {
+                           Map<String, String> extraProperties, Map<String, String> brokerProperties) {
+
+        public Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
+                        Map<String, String> extraProperties) {
+            this(application, ports, dataDir, deleteData, extraProperties, Map.of());
+        }
     }
 
     private final Settings settings;
@@ -97,7 +104,7 @@ public final class LocalTopology implements AutoCloseable {
             infrastructure.add(database);
             databases.put(name, database);
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(name, settings.dataDir().resolve(name)
-                    .resolve("kafka"));
+                    .resolve("kafka"), 0, settings.brokerProperties());
             infrastructure.add(broker);
             brokers.put(name, broker);
             bootstrapByRegion.put(name, broker.bootstrapServers());
@@ -105,7 +112,7 @@ public final class LocalTopology implements AutoCloseable {
         // Topics exist before MirrorMaker 2 starts, so the first flows need no topic refresh.
         List<Region> all = settings.ports().keySet().stream().map(Region::of).toList();
         brokers.forEach((name, broker) -> TopicProvisioner.ensureTopics(broker.bootstrapServers(),
-                TOPICS.all(Region.of(name), all), 1, (short) 1));
+                TOPICS.all(Region.of(name), all), 1, (short) 1, OnFiniteRetention.FIX));
         mirrorMaker = EmbeddedMirrorMaker.start(bootstrapByRegion,
                 (source, target) -> TOPICS.mirroredPattern(Region.of(source), Region.of(target)));
         for (String name : settings.ports().keySet()) {

@@ -63,7 +63,10 @@ public final class ThreeRegions {
                             "regent.sagas.claim-settlement.give-up-after", "2m",
                             "regent.reconciliation.interval", "0s",
                             "regent.transfer.handover-timeout", "5s",
-                            "regent.reconciliation.incident-threshold", "2")), region -> { });
+                            "regent.reconciliation.incident-threshold", "2"),
+                    // The broker's retention checker runs every half second instead of every 5 minutes, so that
+                    // CompleteLogsIT can watch it run with a tiny default retention.
+                    Map.of("log.retention.check.interval.ms", "500")), region -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -51,12 +52,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private KafkaRaftServer server; // guarded by this
 
-    private EmbeddedKafkaBroker(String name, Path logDir, int brokerPort, int controllerPort) {
+    private EmbeddedKafkaBroker(String name, Path logDir, int brokerPort, int controllerPort,
+                                Map<String, String> overrides) {
         this.name = name;
         this.logDir = logDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
-        this.config = new KafkaConfig(brokerProperties(), false);
+        Properties properties = brokerProperties();
+        properties.putAll(overrides);
+        this.config = new KafkaConfig(properties, false);
     }
 
     /** Starts a cluster on free loopback ports; {@code logDir} is created, and formatted unless it already is. */
@@ -69,7 +73,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * port is always picked. Reusing a {@code logDir} of an earlier run keeps its topics and records.
      */
     public static EmbeddedKafkaBroker start(String name, Path logDir, int brokerPort) {
+        return start(name, logDir, brokerPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, Path, int)}, with broker settings ({@code server.properties} names) that replace
+     * the embedded defaults, e.g. {@code log.retention.check.interval.ms} for a test of retention.
+     */
+    public static EmbeddedKafkaBroker start(String name, Path logDir, int brokerPort, Map<String, String> overrides) {
         Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(overrides, "overrides must not be null");
         Objects.requireNonNull(logDir, "logDir must not be null");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("name must match " + NAME + " (it names the cluster in logs): '" + name + "'");
@@ -82,7 +95,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         while (controllerPort == port) {
             controllerPort = freePort();
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(name, logDir.toAbsolutePath(), port, controllerPort);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(name, logDir.toAbsolutePath(), port, controllerPort,
+                overrides);
         broker.startServer();
         return broker;
     }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * so each flow's regex must match only topics owned by its source region (e.g. {@code regent\.eu\.to\.us\.events});
  * a mirrored copy then never matches the regex of the flow that would send it back.
  *
- * <p>Target topics may be missing when MirrorMaker starts (it creates them with the source's partition count)
- * and source topics created later are picked up within {@value #REFRESH_TOPICS_SECONDS} s.
+ * <p>Target topics may be missing when MirrorMaker starts (it creates them with the source's partition count and
+ * the settings the source topic sets, such as Regent's infinite retention; it never syncs them afterwards) and
+ * source topics created later are picked up within {@value #REFRESH_TOPICS_SECONDS} s.
  * The source consumer starts from the earliest offset, so records produced before the first start are copied;
  * after {@link #restart()} each flow resumes from its committed position.
  *
@@ -194,6 +195,10 @@ public final class EmbeddedMirrorMaker implements AutoCloseable {
         c.put("sync.group.offsets.enabled", "false");
         c.put("refresh.groups.enabled", "false");
         c.put("sync.topic.acls.enabled", "false"); // the embedded brokers have no authorizer
+        // A target topic MirrorMaker creates takes the source's own settings (Regent's: keep every record), whatever
+        // this is. The periodic sync would also reset each setting the source leaves at its broker's default to the
+        // target broker's default: a source topic with finite retention would make the mirrored copy drop events.
+        c.put("sync.topic.configs.enabled", "false");
 
         for (Map.Entry<String, String> cluster : clusters.entrySet()) {
             String prefix = cluster.getKey() + ".";

@@ -38,6 +38,8 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +48,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -75,6 +78,10 @@ class EmbeddedMirroringIT {
     private static final List<String> REGIONS = List.of("eu", "us", "apac");
     private static final int PARTITIONS = 3;
     private static final Duration MIRRORED_WITHIN = Duration.ofSeconds(60);
+    private static final Duration SYNC_WOULD_SHOW_WITHIN = Duration.ofSeconds(5);
+    /** The settings Regent gives its topics (TopicProvisioner): no retention, no compaction. */
+    private static final Map<String, String> KEEP_EVERY_RECORD = Map.of(
+            "retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete");
 
     @TempDir
     static Path tempDir;
@@ -163,9 +170,11 @@ class EmbeddedMirroringIT {
 
     @Test
     @Order(3)
-    void picksUpTopicsCreatedLaterAndCreatesMissingTargets() throws Exception {
+    void picksUpTopicsCreatedLaterAndCreatesMissingTargets_keepingEveryRecordLikeTheSource() throws Exception {
         long started = System.nanoTime();
-        createTopics("us", events("us"));
+        // As Regent creates its topics; the targets in eu and apac do not exist: MirrorMaker creates them.
+        admins.get("us").createTopics(List.of(new NewTopic(events("us"), PARTITIONS, (short) 1).configs(KEEP_EVERY_RECORD)))
+                .all().get();
         KafkaProducer<String, String> usProducer = producer("us");
         try (usProducer) {
             for (int i = 0; i < 10; i++) {
@@ -177,6 +186,8 @@ class EmbeddedMirroringIT {
                     && recordCount(region, events("us")) == 10);
             assertThat(admins.get(region).describeTopics(List.of(events("us"))).allTopicNames().get()
                     .get(events("us")).partitions()).hasSize(PARTITIONS);
+            assertThat(settingsOf(region, events("us"))).as("settings of the copy in %s", region)
+                    .containsAllEntriesOf(KEEP_EVERY_RECORD);
         }
         log.info("Topic created after MirrorMaker started: mirrored to eu and apac {} ms after creation", millisSince(started));
     }
@@ -261,6 +272,34 @@ class EmbeddedMirroringIT {
         }
     }
 
+    /**
+     * Once MirrorMaker created a target, a source topic that (wrongly) gets a finite retention does not pass it on:
+     * MirrorMaker does not sync topic settings (with sync on, each flow syncs them as it starts).
+     */
+    @Test
+    @Order(8)
+    void aFiniteRetentionOnTheSourceLaterIsNotSyncedToItsCopies() throws Exception {
+        ConfigResource source = new ConfigResource(ConfigResource.Type.TOPIC, events("us"));
+        admins.get("us").incrementalAlterConfigs(Map.of(source, List.of(new AlterConfigOp(
+                new ConfigEntry("retention.ms", "86400000"), AlterConfigOp.OpType.SET)))).all().get();
+        mirrorMaker.restart();
+
+        long mirroredBefore = recordCount("eu", events("us"));
+        try (KafkaProducer<String, String> usProducer = producer("us")) {
+            usProducer.send(new ProducerRecord<>(events("us"), "order-after-restart", "after-restart")).get();
+        }
+        await().atMost(MIRRORED_WITHIN).until(() -> recordCount("eu", events("us")) == mirroredBefore + 1);
+
+        assertThat(settingsOf("us", events("us"))).containsEntry("retention.ms", "86400000");
+        // Long enough for a flow's first sync after the restart (it runs as the flow starts) to show.
+        await().during(SYNC_WOULD_SHOW_WITHIN).atMost(SYNC_WOULD_SHOW_WITHIN.multipliedBy(2)).untilAsserted(() -> {
+            for (String region : List.of("eu", "apac")) {
+                assertThat(settingsOf(region, events("us"))).as("settings of the copy in %s", region)
+                        .containsAllEntriesOf(KEEP_EVERY_RECORD);
+            }
+        });
+    }
+
     @Test
     void rejectsInvalidArgumentsWithClearMessages() {
         Map<String, String> clusters = Map.of("eu", "127.0.0.1:1", "us", "127.0.0.1:2");
@@ -332,6 +371,13 @@ class EmbeddedMirroringIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
+
+    private static Map<String, String> settingsOf(String region, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admins.get(region).describeConfigs(List.of(resource)).all().get().get(resource).entries().stream()
+                .filter(entry -> entry.value() != null)
+                .collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value));
+    }
 
     private static String events(String region) {
         return "regent." + region + ".events";

@@ -45,13 +45,16 @@ import java.util.concurrent.TimeUnit;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventTransportConfiguration {
 
-    /** Topic names, provisioned in this region's cluster before any publisher or consumer starts. */
+    /**
+     * Topic names, provisioned in this region's cluster before any publisher or consumer starts, each keeping every
+     * event (checked at every start: see TopicProvisioner).
+     */
     @Bean
     ProvisionedTopics provisionedTopics(RegentProperties properties, Region localRegion, KafkaProperties kafka) {
         RegentTopics topics = new RegentTopics(properties.kafka().topicPrefix());
         TopicProvisioner.ensureTopics(String.join(",", kafka.getBootstrapServers()),
                 topics.all(localRegion, properties.allRegions()), properties.kafka().partitions(),
-                properties.kafka().replicationFactor());
+                properties.kafka().replicationFactor(), OnFiniteRetention.fix(properties.kafka().fixRetention()));
         return new ProvisionedTopics(topics, localRegion, properties.allRegions().stream().toList());
     }
 

@@ -112,9 +112,12 @@ public record RegentProperties(@NotBlank String region, Map<String, URI> regions
      * @param partitions        partitions of every Regent topic; the same in every region (MirrorMaker keeps them)
      * @param topicPrefix       prefix of Regent's topic names: {@code <prefix>.<region>.events}
      * @param replicationFactor replication factor of the topics Regent creates in its region's cluster
+     * @param fixRetention      whether a region whose topics would drop events (finite retention, compaction) sets
+     *                          them to keep everything at start, with a warning ({@code true}), or refuses to start
      */
     public record Kafka(@DefaultValue("1") @Min(1) int partitions, @DefaultValue("regent") @NotBlank String topicPrefix,
-                        @DefaultValue("1") @Min(1) short replicationFactor) {
+                        @DefaultValue("1") @Min(1) short replicationFactor,
+                        @DefaultValue("true") boolean fixRetention) {
     }
 
     /**
