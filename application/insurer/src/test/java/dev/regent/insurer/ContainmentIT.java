@@ -130,6 +130,31 @@ class ContainmentIT {
     }
 
     @Test
+    void aFreezeThatRefusesWrites_refusesTheOwnersCommandsToItsAggregateType423_untilThawed() {
+        String customerId = api.post(EU, "/customers", customer("Wanda Waiting", "DE")).text("customerId");
+        awaitEverywhere("/customers/" + customerId);
+        Answer declared = api.post(APAC, "/containment/freezes", Map.of("originRegion", "eu",
+                "aggregateType", "Policy", "refuseWrites", true, "reason", "stop the bad code path"));
+        assertThat(declared.status()).as(declared.body().toString()).isEqualTo(201);
+        String freezeId = declared.text("id");
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> active(EU, freezeId));
+
+            Answer refused = api.post(EU, "/policies", policy(customerId, 1_000));
+            Answer elsewhere = api.post(US, "/policies", policy(customerId, 1_000));
+
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(423);
+            assertThat(refused.text("freezeId")).isEqualTo(freezeId);
+            assertThat(refused.text("detail")).contains("stop the bad code path");
+            assertThat(elsewhere.status()).as("us owns its own policies: not frozen").isEqualTo(201);
+        } finally {
+            api.post(EU, "/containment/freezes/" + freezeId + "/thaw", Map.of("reason", "test over"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !active(EU, freezeId));
+        assertThat(api.post(EU, "/policies", policy(customerId, 1_000)).status()).isEqualTo(201);
+    }
+
+    @Test
     void aFreezeOfEverything_orWithoutAReason_isRefused400_andNothingIsFrozen() {
         int before = api.get(EU, "/containment/freezes").body().size();
 

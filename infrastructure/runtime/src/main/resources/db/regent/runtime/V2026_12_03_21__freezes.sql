@@ -6,6 +6,7 @@ create table regent_freeze (
     event_type          varchar(255),
     written_since       timestamptz,
     application_version varchar(255),
+    refuse_writes       boolean      not null default false,
     reason              varchar(500) not null,
     frozen_by           varchar(255) not null,
     issued_in           varchar(32)  not null,

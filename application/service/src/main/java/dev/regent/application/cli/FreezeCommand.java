@@ -35,6 +35,10 @@ public final class FreezeCommand extends OperatorCommand {
             + "service.")
     String applicationVersion;
 
+    @Option(names = "--refuse-writes", description = "Also refuse, at the owner, commands to aggregates of "
+            + "--aggregate-type while the freeze holds (423).")
+    boolean refuseWrites;
+
     @Option(names = "--thaw", paramLabel = "<freezeId>", description = "Lift this freeze.")
     String thaw;
 
@@ -60,6 +64,9 @@ public final class FreezeCommand extends OperatorCommand {
             putIfGiven(request, "eventType", eventType);
             putIfGiven(request, "writtenSince", since);
             putIfGiven(request, "applicationVersion", applicationVersion);
+            if (refuseWrites) {
+                request.put("refuseWrites", true);
+            }
             request.put("reason", reason);
             print(region.post("/containment/freezes", request));
             return OK;

@@ -56,9 +56,10 @@ class ContainmentController {
     @ResponseStatus(HttpStatus.CREATED)
     FreezeView declare(@RequestBody FreezeRequest request, Principal operator) {
         var scope = request.scope();
+        boolean refuseWrites = request.refusesWrites();
         String reason = request.requiredReason();
         Freeze freeze = operatorActions.run(operator, "freeze", scope.describe(), reason,
-                () -> freezes.declare(scope, reason, OperatorActions.nameOf(operator)), Freeze::id);
+                () -> freezes.declare(scope, refuseWrites, reason, OperatorActions.nameOf(operator)), Freeze::id);
         replication.push(freeze);
         return FreezeView.of(freeze, 0);
     }

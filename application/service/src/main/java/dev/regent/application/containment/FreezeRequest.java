@@ -8,10 +8,17 @@ import java.time.Instant;
 
 /** What an operator freezes, and why (required: it is kept with their name and shown in every region). */
 record FreezeRequest(String originRegion, String aggregateType, String eventType, Instant writtenSince,
-                     String applicationVersion, String reason) {
+                     String applicationVersion, Boolean refuseWrites, String reason) {
 
     FreezeScope scope() {
         return new FreezeScope(originRegion, aggregateType, eventType, writtenSince, applicationVersion);
+    }
+
+    boolean refusesWrites() {
+        if (Boolean.TRUE.equals(refuseWrites) && aggregateType == null) {
+            throw new InvalidValueException("refuseWrites", "name the aggregateType whose writes are refused");
+        }
+        return Boolean.TRUE.equals(refuseWrites);
     }
 
     String requiredReason() {

@@ -10,13 +10,14 @@ import java.time.Instant;
  *
  * @param active false once thawed
  */
-record FreezeView(String id, boolean active, FreezeScope scope, String describedScope, String reason,
+record FreezeView(String id, boolean active, FreezeScope scope, String describedScope, boolean refuseWrites,
+                  String reason,
                   String frozenBy, String issuedIn, Instant frozenAt, Instant thawedAt, String thawedBy,
                   long heldHere) {
 
     static FreezeView of(Freeze freeze, long heldHere) {
         return new FreezeView(freeze.id(), freeze.active(), freeze.scope(), freeze.scope().describe(),
-                freeze.reason(), freeze.frozenBy(), freeze.issuedIn(), freeze.frozenAt(), freeze.thawedAt(),
+                freeze.refuseWrites(), freeze.reason(), freeze.frozenBy(), freeze.issuedIn(), freeze.frozenAt(), freeze.thawedAt(),
                 freeze.thawedBy(), heldHere);
     }
 }

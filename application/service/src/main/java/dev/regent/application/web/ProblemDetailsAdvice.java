@@ -13,6 +13,7 @@ import dev.regent.domain.ownership.UnresolvableOwnershipException;
 import dev.regent.domain.shared.BusinessRuleViolation;
 import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.infrastructure.failover.CommandDeferredException;
+import dev.regent.infrastructure.containment.WritesFrozenException;
 import dev.regent.infrastructure.peer.PeerRefusedException;
 import dev.regent.projections.deadletter.ParkedReason;
 import org.springframework.security.access.AccessDeniedException;
@@ -131,6 +132,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         + "repairs a replica; rebuilding the view repairs an owner's row.");
         problem.setProperty("view", e.view());
         problem.setProperty("aggregateId", e.aggregateId());
+        return problem;
+    }
+
+    @ExceptionHandler(WritesFrozenException.class)
+    ProblemDetail writesFrozen(WritesFrozenException e) {
+        ProblemDetail problem = problem(HttpStatus.LOCKED, "Writes frozen", e.getMessage());
+        problem.setProperty("freezeId", e.freeze().id());
         return problem;
     }
 

@@ -32,6 +32,11 @@ public class ContainmentConfiguration {
     }
 
     @Bean
+    FrozenWrites frozenWrites(Freezes freezes, Region localRegion) {
+        return new FrozenWrites(freezes, localRegion);
+    }
+
+    @Bean
     EgressHold egressHold(Freezes freezes, FrozenEgress frozen) {
         return new EgressHold(freezes, frozen);
     }

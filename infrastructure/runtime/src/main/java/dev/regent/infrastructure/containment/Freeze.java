@@ -7,10 +7,11 @@ import java.time.Instant;
 /**
  * One freeze as every region keeps it.
  *
- * @param issuedIn the region where the operator declared it
+ * @param refuseWrites whether commands to aggregates of the scope's type are refused while it holds
+ * @param issuedIn     the region where the operator declared it
  * @param thawedAt null while it holds
  */
-public record Freeze(String id, FreezeScope scope, String reason, String frozenBy, String issuedIn, Instant frozenAt,
+public record Freeze(String id, FreezeScope scope, boolean refuseWrites, String reason, String frozenBy, String issuedIn, Instant frozenAt,
                      Instant thawedAt, String thawedBy) {
 
     public boolean active() {
@@ -18,6 +19,6 @@ public record Freeze(String id, FreezeScope scope, String reason, String frozenB
     }
 
     Freeze thawed(String by, Instant at) {
-        return new Freeze(id, scope, reason, frozenBy, issuedIn, frozenAt, at, by);
+        return new Freeze(id, scope, refuseWrites, reason, frozenBy, issuedIn, frozenAt, at, by);
     }
 }

@@ -28,7 +28,7 @@ public class Freezes {
     private static final Logger log = LoggerFactory.getLogger(Freezes.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "freeze_id, origin_region, aggregate_type, event_type, written_since, "
-            + "application_version, reason, frozen_by, issued_in, frozen_at, thawed_at, thawed_by";
+            + "application_version, refuse_writes, reason, frozen_by, issued_in, frozen_at, thawed_at, thawed_by";
 
     private final JdbcTemplate jdbc;
     private final Region local;
@@ -44,9 +44,9 @@ public class Freezes {
         refresh();
     }
 
-    public Freeze declare(FreezeScope scope, String reason, String frozenBy) {
-        Freeze freeze = new Freeze("frz-" + HexFormat.of().formatHex(randomBytes()), scope, reason, frozenBy,
-                local.name(), clock.instant(), null, null);
+    public Freeze declare(FreezeScope scope, boolean refuseWrites, String reason, String frozenBy) {
+        Freeze freeze = new Freeze("frz-" + HexFormat.of().formatHex(randomBytes()), scope, refuseWrites, reason,
+                frozenBy, local.name(), clock.instant(), null, null);
         learn(freeze);
         log.warn("Freeze {} declared by {}: {} ({})", freeze.id(), frozenBy, scope.describe(), reason);
         return freeze;
@@ -66,11 +66,11 @@ public class Freezes {
     /** A freeze as a peer (or this region) holds it: inserted, or its thaw recorded. */
     public void learn(Freeze freeze) {
         FreezeScope scope = freeze.scope();
-        jdbc.update("insert into regent_freeze (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        jdbc.update("insert into regent_freeze (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (freeze_id) do update set thawed_at = coalesce(regent_freeze.thawed_at, "
                         + "excluded.thawed_at), thawed_by = coalesce(regent_freeze.thawed_by, excluded.thawed_by)",
                 freeze.id(), scope.originRegion(), scope.aggregateType(), scope.eventType(),
-                timestamp(scope.writtenSince()), scope.applicationVersion(), freeze.reason(), freeze.frozenBy(),
+                timestamp(scope.writtenSince()), scope.applicationVersion(), freeze.refuseWrites(), freeze.reason(), freeze.frozenBy(),
                 freeze.issuedIn(), timestamp(freeze.frozenAt()), timestamp(freeze.thawedAt()), freeze.thawedBy());
         refresh();
     }
@@ -121,6 +121,6 @@ public class Freezes {
     private static final RowMapper<Freeze> ROW = (rs, n) -> new Freeze(rs.getString("freeze_id"),
             new FreezeScope(rs.getString("origin_region"), rs.getString("aggregate_type"), rs.getString("event_type"),
                     instant(rs.getTimestamp("written_since")), rs.getString("application_version")),
-            rs.getString("reason"), rs.getString("frozen_by"), rs.getString("issued_in"),
+            rs.getBoolean("refuse_writes"), rs.getString("reason"), rs.getString("frozen_by"), rs.getString("issued_in"),
             instant(rs.getTimestamp("frozen_at")), instant(rs.getTimestamp("thawed_at")), rs.getString("thawed_by"));
 }

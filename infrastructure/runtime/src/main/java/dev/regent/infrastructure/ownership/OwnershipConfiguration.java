@@ -30,6 +30,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -116,9 +117,10 @@ public class OwnershipConfiguration {
     @Order(0)
     OwnershipEnforcingInterceptor ownershipEnforcingInterceptor(OwnershipResolver resolver,
                                                                 JdbcOwnershipRegistry registry, EventBus eventBus,
-                                                                Clock clock) {
+                                                                Clock clock, ObjectProvider<WriteGate> writes) {
         return new OwnershipEnforcingInterceptor(resolver, registry, eventBus, clock,
-                command -> command.getMetaData().containsKey(FailoverPolicies.DELIVERY));
+                command -> command.getMetaData().containsKey(FailoverPolicies.DELIVERY),
+                writes.getIfAvailable(() -> WriteGate.OPEN));
     }
 
     @Bean

@@ -37,14 +37,16 @@ public class OwnershipEnforcingInterceptor implements MessageHandlerInterceptor<
     private final EventBus eventBus;
     private final Clock clock;
     private final Predicate<CommandMessage<?>> takesTurns;
+    private final WriteGate writes;
 
     public OwnershipEnforcingInterceptor(OwnershipResolver resolver, JdbcOwnershipRegistry registry, EventBus eventBus,
-                                         Clock clock, Predicate<CommandMessage<?>> takesTurns) {
+                                         Clock clock, Predicate<CommandMessage<?>> takesTurns, WriteGate writes) {
         this.resolver = resolver;
         this.registry = registry;
         this.eventBus = eventBus;
         this.clock = clock;
         this.takesTurns = takesTurns;
+        this.writes = writes;
     }
 
     @Override
@@ -60,6 +62,7 @@ public class OwnershipEnforcingInterceptor implements MessageHandlerInterceptor<
                         ? "its " + owner.target().rule().describe() + " rule makes " + owner.owner() + " the owner"
                         : "it is owned by " + owner.owner() + " (epoch " + owner.epoch() + ")");
             }
+            writes.check(owner.target().aggregateTypeName(), owner.aggregateId());
             if (owner.creates()) {
                 assign(owner.newOwnership());
             } else {
