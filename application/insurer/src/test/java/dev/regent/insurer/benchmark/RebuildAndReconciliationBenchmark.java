@@ -139,7 +139,7 @@ class RebuildAndReconciliationBenchmark {
      * an hour): their events are written into eu's store (eu's processors stopped first, so that nothing replays or
      * ships them) and their rows as eu and us would hold them, then compared clean and with 0.1 % of us's rows
      * altered (found, not repaired: repairing would ship their events). The owner's store is what eu's digests are
-     * computed from, so the rows must have events there.
+     * computed from, so the rows must have events there, and be what eu's projection makes of them.
      */
     private void measureReconciliationAtScale(long size) {
         JdbcTemplate eu = ThreeRegions.database(EU);
@@ -171,7 +171,8 @@ class RebuildAndReconciliationBenchmark {
                     insert into regent_view (view_name, aggregate_id, aggregate_type, owner_region, owner_epoch,
                            last_sequence, state, last_event_id, last_event_at)
                     select 'policies', 'scale-' || i, 'Policy', 'eu', 1, 0,
-                           jsonb_set(?::jsonb, '{policyId}', to_jsonb('scale-' || i)), 'scale-event-' || i, now()
+                           jsonb_set(jsonb_set(?::jsonb, '{policyId}', to_jsonb('scale-' || i)), '{coverageLimit}',
+                                     to_jsonb(1000 + i % 9000)), 'scale-event-' || i, now()
                       from generate_series(1, ?::bigint) i
                     on conflict do nothing
                     """, template, size);
