@@ -23,18 +23,24 @@ class EventStoreSequences implements StoredSequences {
     @Override
     public void forEach(String aggregateType, Region owner, ObjLongConsumer<String> aggregateAndLastSequence) {
         jdbc.query(con -> {
+            // One index probe per owned aggregate (the store's unique (aggregate, sequence) index, read backwards):
+            // neither payloads nor the store's other aggregates are read.
             var statement = con.prepareStatement("""
-                    select e.aggregate_identifier, max(e.sequence_number)
-                      from domain_event_entry e
-                      join regent_ownership o on o.aggregate_id = e.aggregate_identifier
-                     where o.owner_region = ? and o.aggregate_type = ? and e.type = ?
-                     group by e.aggregate_identifier
+                    select o.aggregate_id,
+                           (select max(e.sequence_number) from domain_event_entry e
+                             where e.aggregate_identifier = o.aggregate_id) as last_sequence
+                      from regent_ownership o
+                     where o.owner_region = ? and o.aggregate_type = ?
                     """);
             statement.setFetchSize(1_000);
             statement.setString(1, owner.name());
             statement.setString(2, aggregateType);
-            statement.setString(3, aggregateType);
             return statement;
-        }, (RowCallbackHandler) rs -> aggregateAndLastSequence.accept(rs.getString(1), rs.getLong(2)));
+        }, (RowCallbackHandler) rs -> {
+            long lastSequence = rs.getLong(2);
+            if (!rs.wasNull()) {
+                aggregateAndLastSequence.accept(rs.getString(1), lastSequence);
+            }
+        });
     }
 }

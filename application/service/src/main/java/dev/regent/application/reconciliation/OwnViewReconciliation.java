@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,13 +42,13 @@ class OwnViewReconciliation {
                 .collect(Collectors.toSet());
     }
 
-    /** Drift of this region's own view {@code view} from its store: every version, and the window's contents. */
+    /** Drift of this region's own {@code view} from its store: every version, and the window's contents. */
     List<Drift> check(String view, Set<Integer> contentWindow) {
-        List<Drift> drifts = new ArrayList<>(check.versions(view, settings.buckets()));
-        if (!contentWindow.isEmpty()) {
-            Set<String> found = drifts.stream().map(Drift::aggregateId).collect(Collectors.toCollection(HashSet::new));
-            drifts.addAll(check.contents(view, settings.buckets(), contentWindow, found));
-        }
+        long start = System.nanoTime();
+        List<Drift> drifts = check.check(view, settings.buckets(), contentWindow);
+        log.info("Checked this region's own {} view against its event store (contents of {} of {} buckets) in {} ms: "
+                + "{} drifted", view, contentWindow.size(), settings.buckets(), (System.nanoTime() - start) / 1_000_000,
+                drifts.size());
         return drifts;
     }
 

@@ -207,7 +207,7 @@ public class Digests {
         return value;
     }
 
-    public static String hash(String canonicalJson) {
+    static String hash(String canonicalJson) {
         return HexFormat.of().formatHex(sha256(canonicalJson), 0, 16);
     }
 
