@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -25,12 +26,19 @@ class OwnViewReconciliation {
     private final OwnerViewCheck check;
     private final StoreFolds folds;
     private final ReconciliationSettings settings;
-    private final AtomicInteger nextWindowStart = new AtomicInteger();
+    private final AtomicInteger nextWindowStart;
 
+    /** The window starts at a random bucket: a region restarted more often than a full sweep still reaches them all. */
     OwnViewReconciliation(OwnerViewCheck check, StoreFolds folds, ReconciliationSettings settings) {
+        this(check, folds, settings, ThreadLocalRandom.current().nextInt(settings.buckets()));
+    }
+
+    OwnViewReconciliation(OwnerViewCheck check, StoreFolds folds, ReconciliationSettings settings,
+                          int firstWindowStart) {
         this.check = check;
         this.folds = folds;
         this.settings = settings;
+        this.nextWindowStart = new AtomicInteger(firstWindowStart);
     }
 
     /** The buckets whose contents this run folds: the next ones after the last run's. */
