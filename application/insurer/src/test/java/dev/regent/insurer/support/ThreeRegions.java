@@ -62,6 +62,10 @@ public final class ThreeRegions {
                             "regent.sagas.claim-settlement.retry-after", "2s",
                             "regent.sagas.claim-settlement.give-up-after", "2m",
                             "regent.reconciliation.interval", "0s",
+                            // Tests: every run folds every own row from the store (a handful), so drift is found at
+                            // once; benchmarks keep the default window (see the benchmarks profile).
+                            "regent.reconciliation.owner-content-buckets",
+                            System.getProperty("it.owner-content-buckets", "256"),
                             "regent.transfer.handover-timeout", "5s",
                             "regent.reconciliation.incident-threshold", "2"),
                     // The broker's retention checker runs every half second instead of every 5 minutes, so that

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /** {@code regent reconcile}: compares a region's replicas with their owners, repairs them, reports the drift. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Runs reconciliation in one region: its replicas of every other region's aggregates are "
-                + "compared with their owners' digests, and drifted ones repaired (forgotten and published again by "
-                + "their owners) unless --no-repair.",
+        description = {"Runs reconciliation in one region: its own views of the aggregates it owns are checked "
+                + "against its event store, then its replicas of every other region's aggregates are compared with "
+                + "their owners' digests; drifted rows are repaired (own views rebuilt from the store, replicas "
+                + "forgotten and published again by their owners) unless --no-repair.",
                 "Exit codes: 0 no drift; 1 drift found; 2 the run failed or could not compare with every owner, or "
                         + "the region is unreachable."})
 public final class ReconcileCommand extends OperatorCommand {
@@ -135,11 +136,13 @@ public final class ReconcileCommand extends OperatorCommand {
         }
 
         out.println();
-        Table drifts = new Table("VIEW", "AGGREGATE", "OWNER", "DRIFT", "OWNER SEQ", "REPLICA SEQ");
+        // COPY: a replica (against its owner) or the owner's own view (against its event store, whose sequence is
+        // then the OWNER SEQ).
+        Table drifts = new Table("VIEW", "AGGREGATE", "OWNER", "COPY", "DRIFT", "OWNER SEQ", "COPY SEQ");
         run.path("drifts").forEach(drift -> drifts.row(text(drift, "view"), text(drift, "aggregateId"),
-                text(drift, "ownerRegion"), text(drift, "driftClass"), sequence(drift, "ownerSequence"),
-                sequence(drift, "replicaSequence")));
-        drifts.print(out, "No drift: every replica compared matches its owner.");
+                text(drift, "ownerRegion"), "OWNER".equals(drift.path("side").asText()) ? "owner view" : "replica",
+                text(drift, "driftClass"), sequence(drift, "ownerSequence"), sequence(drift, "replicaSequence")));
+        drifts.print(out, "No drift: every replica compared matches its owner, every own view its event store.");
     }
 
     /** -1: that side has nothing. */

@@ -4,10 +4,12 @@ import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.residency.Egress;
 import dev.regent.projections.deadletter.DeadLetters;
 import dev.regent.projections.reconciliation.Digests;
+import dev.regent.projections.reconciliation.OwnerViewCheck;
 import dev.regent.projections.reconciliation.ReconciliationStore;
 import dev.regent.projections.reconciliation.ShareableForm;
 import dev.regent.projections.replication.ViewStores;
 import dev.regent.projections.reconciliation.ReplicaDrift;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,7 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Wires reconciliation: the owner's shareable form is the residency policy applied to its own view rows. */
+/**
+ * Wires reconciliation: the owner's digests are of its event store (which aggregates, at which sequence) and of its
+ * view rows where they agree with it, in the shareable form the residency policy gives each destination.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReconciliationSettings.class)
 class ReconciliationConfiguration {
@@ -34,8 +39,27 @@ class ReconciliationConfiguration {
     }
 
     @Bean
-    Digests digests(ViewStores views, ShareableForm shareableForm, Region localRegion, DeadLetters deadLetters) {
-        return new Digests(views, shareableForm, localRegion, deadLetters::parkedAggregates);
+    EventStoreSequences storedSequences(JdbcTemplate jdbc) {
+        return new EventStoreSequences(jdbc);
+    }
+
+    @Bean
+    StoreFolds storeFolds(EventStore eventStore, ViewStores views) {
+        return new StoreFolds(eventStore, views);
+    }
+
+    @Bean
+    Digests digests(ViewStores views, ShareableForm shareableForm, Region localRegion, DeadLetters deadLetters,
+                    EventStoreSequences store) {
+        return new Digests(views, shareableForm, localRegion, deadLetters::parkedAggregates, store);
+    }
+
+    @Bean
+    OwnViewReconciliation ownViewReconciliation(ViewStores views, EventStoreSequences store, StoreFolds folds,
+                                                Region localRegion, DeadLetters deadLetters,
+                                                ReconciliationSettings settings) {
+        return new OwnViewReconciliation(new OwnerViewCheck(views, store, folds, localRegion,
+                deadLetters::parkedAggregates), folds, settings);
     }
 
     @Bean

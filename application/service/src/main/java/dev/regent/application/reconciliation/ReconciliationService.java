@@ -38,9 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Runs reconciliation in this region, one run at a time, in the background: for every read model and every other
- * region, compare this region's replicas of that region's aggregates with its digests, classify the drift, repair it
- * if asked, raise incidents, and keep the report.
+ * Runs reconciliation in this region, one run at a time, in the background: first this region's own views against
+ * its event store (the owner is checked, and repaired from its store, before anything is compared with it), then, for
+ * every read model and every other region, this region's replicas of that region's aggregates against its digests;
+ * classify the drift, repair it if asked, raise incidents, and keep the report.
  */
 @Service
 public class ReconciliationService implements DisposableBean {
@@ -50,6 +51,7 @@ public class ReconciliationService implements DisposableBean {
     private final ViewStores views;
     private final Digests digests;
     private final OwnerDigests owners;
+    private final OwnViewReconciliation ownViews;
     private final ReconciliationStore store;
     private final ReconciliationSettings settings;
     private final RegentProperties properties;
@@ -64,12 +66,13 @@ public class ReconciliationService implements DisposableBean {
     private final AtomicReference<ReconciliationReport> running = new AtomicReference<>();
     private final Map<String, Long> driftGauges = new ConcurrentHashMap<>();
 
-    public ReconciliationService(ViewStores views, Digests digests, OwnerDigests owners, ReconciliationStore store,
-                                 ReconciliationSettings settings, RegentProperties properties, Region localRegion,
-                                 Clock clock, MeterRegistry meters) {
+    ReconciliationService(ViewStores views, Digests digests, OwnerDigests owners, OwnViewReconciliation ownViews,
+                          ReconciliationStore store, ReconciliationSettings settings, RegentProperties properties,
+                          Region localRegion, Clock clock, MeterRegistry meters) {
         this.views = views;
         this.digests = digests;
         this.owners = owners;
+        this.ownViews = ownViews;
         this.store = store;
         this.settings = settings;
         this.properties = properties;
@@ -128,6 +131,20 @@ public class ReconciliationService implements DisposableBean {
         long resynced = 0;
         List<Drift> drifts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Set<Integer> contentWindow = ownViews.nextContentWindow();
+        for (ViewDefinition<?> view : views.definitions()) {
+            try {
+                List<Drift> own = ownViews.check(view.name(), contentWindow);
+                drifts.addAll(own);
+                if (started.repair() && !own.isEmpty()) {
+                    errors.addAll(ownViews.repair(view.name(), own));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Checking this region's own {} view against its event store failed: {}", view.name(),
+                        e.toString());
+                errors.add(view.name() + " against this region's event store: " + e.getMessage());
+            }
+        }
         for (ViewDefinition<?> view : views.definitions()) {
             for (Region owner : properties.allRegions()) {
                 if (owner.equals(localRegion)) {

@@ -13,10 +13,14 @@ import java.util.Map;
  * @param repairScheduled   whether scheduled runs repair what they find
  * @param incidentThreshold drifted replicas of one aggregate type above which an incident is raised
  * @param thresholds        per aggregate type (simple class name), overriding {@code incidentThreshold}
+ * @param ownerContentBuckets how many buckets of this region's own aggregates a run checks the content of, by folding
+ *                          each one's events from the store (versions are checked for all): 0 checks none, {@code
+ *                          buckets} all. Each row costs a fold, hence a window that moves on run after run.
  */
 @ConfigurationProperties("regent.reconciliation")
 public record ReconciliationSettings(Integer buckets, Duration interval, Boolean repairScheduled,
-                                     Long incidentThreshold, Map<String, Long> thresholds) {
+                                     Long incidentThreshold, Map<String, Long> thresholds,
+                                     Integer ownerContentBuckets) {
 
     public ReconciliationSettings {
         buckets = buckets == null ? 256 : buckets;
@@ -24,8 +28,13 @@ public record ReconciliationSettings(Integer buckets, Duration interval, Boolean
         repairScheduled = repairScheduled == null || repairScheduled;
         incidentThreshold = incidentThreshold == null ? 10 : incidentThreshold;
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        ownerContentBuckets = ownerContentBuckets == null ? 1 : ownerContentBuckets;
         if (buckets < 1 || buckets > 65_536) {
             throw new IllegalArgumentException("regent.reconciliation.buckets must be 1 to 65536, was " + buckets);
+        }
+        if (ownerContentBuckets < 0 || ownerContentBuckets > buckets) {
+            throw new IllegalArgumentException("regent.reconciliation.owner-content-buckets must be 0 to "
+                    + "regent.reconciliation.buckets (" + buckets + "), was " + ownerContentBuckets);
         }
     }
 

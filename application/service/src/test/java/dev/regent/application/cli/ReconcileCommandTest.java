@@ -47,7 +47,7 @@ class ReconcileCommandTest {
                         errors                  0
                         events republished      0
                         """)
-                .endsWith("No drift: every replica compared matches its owner.\n")
+                .endsWith("No drift: every replica compared matches its owner, every own view its event store.\n")
                 .doesNotContain("Incidents").doesNotContain("Errors");
     }
 
@@ -63,7 +63,7 @@ class ReconcileCommandTest {
         assertThat(reconcile.out()).contains("""
                         MISSING                 1
                         STALE                   0
-                        DIVERGED                1
+                        DIVERGED                2
                         ORPHANED                0
                         UNREADABLE              0
                         incidents               1
@@ -76,10 +76,11 @@ class ReconcileCommandTest {
                         CustomerIdentity        1          0
                         """)
                 .endsWith("""
-                        VIEW       AGGREGATE  OWNER  DRIFT     OWNER SEQ  REPLICA SEQ
-                        ---------  ---------  -----  --------  ---------  -----------
-                        customers  c-1        eu     MISSING           2            -
-                        policies   p-7        apac   DIVERGED          0            0
+                        VIEW       AGGREGATE  OWNER  COPY        DRIFT     OWNER SEQ  COPY SEQ
+                        ---------  ---------  -----  ----------  --------  ---------  --------
+                        customers  c-1        eu     replica     MISSING           2         -
+                        policies   p-7        apac   replica     DIVERGED          0         0
+                        claims     k-3        us     owner view  DIVERGED          1         1
                         """);
     }
 

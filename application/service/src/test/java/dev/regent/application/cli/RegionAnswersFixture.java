@@ -61,11 +61,13 @@ final class RegionAnswersFixture {
         return """
                 {"runId":"%s","status":"COMPLETED","trigger":"api","repair":%s,"startedAt":"2026-11-23T11:00:00Z",
                  "finishedAt":"2026-11-23T11:00:03Z","bucketsCompared":1536,"bucketsDiffering":2,
-                 "driftCounts":{"MISSING":1,"DIVERGED":1},
+                 "driftCounts":{"MISSING":1,"DIVERGED":2},
                  "drifts":[{"view":"customers","aggregateId":"c-1","ownerRegion":"eu","driftClass":"MISSING",
-                            "ownerSequence":2,"replicaSequence":-1},
+                            "ownerSequence":2,"replicaSequence":-1,"side":"REPLICA"},
                            {"view":"policies","aggregateId":"p-7","ownerRegion":"apac","driftClass":"DIVERGED",
-                            "ownerSequence":0,"replicaSequence":0}],
+                            "ownerSequence":0,"replicaSequence":0},
+                           {"view":"claims","aggregateId":"k-3","ownerRegion":"us","driftClass":"DIVERGED",
+                            "ownerSequence":1,"replicaSequence":1,"side":"OWNER"}],
                  "resyncedEvents":%d,"incidents":[{"aggregateType":"CustomerIdentity","drifted":1,"threshold":0}],
                  "errors":[]}
                 """.formatted(RUN, repair, repair ? 4 : 0);

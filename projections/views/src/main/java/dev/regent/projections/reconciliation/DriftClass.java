@@ -1,6 +1,9 @@
 package dev.regent.projections.reconciliation;
 
-/** How a replica differs from its owner, for one aggregate. */
+/**
+ * How a copy of one aggregate differs from what it should be: a replica from its owner's digests, or the owner's own
+ * view from its event store ({@link DriftSide}).
+ */
 public enum DriftClass {
     /** The owner has it; the replica does not. */
     MISSING,

@@ -45,6 +45,7 @@ public class ViewStores {
     private final TransactionTemplate transactions;
     private final Map<String, ViewDefinition<?>> definitions = new ConcurrentHashMap<>();
     private final Map<String, VersionedViews<?>> views = new ConcurrentHashMap<>();
+    private final Map<String, AnnotationEventHandlerAdapter> projections = new ConcurrentHashMap<>();
     private volatile IngressHold ingressHold = IngressHold.NONE;
 
     public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
@@ -77,9 +78,11 @@ public class ViewStores {
                                                              Function<VersionedViews<V>, P> constructor) {
         VersionedViews<V> rows = forView(viewName, viewType, aggregateType);
         P projection = constructor.apply(rows);
-        rows.redeliverHeldEventsTo(new AnnotationEventHandlerAdapter(projection));
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        rows.redeliverHeldEventsTo(handlers);
         definitions.put(viewName, new ViewDefinition<>(viewName, viewType, aggregateType, constructor));
         views.put(viewName, rows);
+        projections.put(viewName, handlers);
         return projection;
     }
 
@@ -117,15 +120,36 @@ public class ViewStores {
             AnnotationEventHandlerAdapter projection =
                     new AnnotationEventHandlerAdapter(definition.constructor().apply(scratch));
             scratch.redeliverHeldEventsTo(projection);
-            for (DomainEventMessage<?> event : events) {
-                try {
-                    projection.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " #"
-                            + event.getSequenceNumber() + " of " + aggregateId + " failed", e);
-                }
-            }
+            handleAll(projection, aggregateId, events);
             return scratch.find(aggregateId);
         });
+    }
+
+    /**
+     * Rebuilds one aggregate's row in {@code viewName} itself from {@code events} (all of the aggregate's, in order),
+     * with the view's registered projection, in one transaction: forgotten, then applied again from its first event.
+     * How an owner repairs its own view from its event store. An event the live processor applies meanwhile is either
+     * among {@code events} or, arriving once the row was forgotten, held behind the gap: the next check finds it.
+     */
+    public void reapply(String viewName, String aggregateId, List<? extends DomainEventMessage<?>> events) {
+        VersionedViews<?> rows = rows(viewName).orElseThrow(() ->
+                new IllegalArgumentException("No read model named '" + viewName + "'"));
+        AnnotationEventHandlerAdapter projection = projections.get(viewName);
+        transactions.executeWithoutResult(status -> {
+            rows.forget(List.of(aggregateId));
+            handleAll(projection, aggregateId, events);
+        });
+    }
+
+    private static void handleAll(AnnotationEventHandlerAdapter projection, String aggregateId,
+                                  List<? extends DomainEventMessage<?>> events) {
+        for (DomainEventMessage<?> event : events) {
+            try {
+                projection.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException("Replaying " + event.getPayloadType().getSimpleName() + " #"
+                        + event.getSequenceNumber() + " of " + aggregateId + " failed", e);
+            }
+        }
     }
 }
