@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Freezes, as an operator declares, lists and thaws them in any region: every region learns them (pushed at once,
- * asked for every second), its egress holds what they select, and a thaw publishes what they held.
+ * asked for every 5 seconds), its egress holds what they select, and a thaw publishes what they held.
  */
 @RestController
 class ContainmentController {

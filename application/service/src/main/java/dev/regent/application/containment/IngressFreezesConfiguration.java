@@ -44,8 +44,7 @@ class IngressFreezesConfiguration {
     }
 
     private static Set<String> viewsHoldingThawed(DeadLetters deadLetters, Freezes freezes) {
-        String frozen = ParkedReason.FROZEN.label();
-        return deadLetters.list(null).stream().filter(letter -> frozen.equals(letter.reason()))
+        return deadLetters.parkedFor(ParkedReason.FROZEN).stream()
                 .filter(letter -> Optional.ofNullable(FrozenEventException.freezeOf(letter.detail()))
                         .flatMap(freezes::find).map(freeze -> !freeze.active()).orElse(true))
                 .map(ParkedEvent::view).collect(Collectors.toSet());

@@ -18,8 +18,10 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class ContainmentConfiguration {
 
-    /** How often a region asks its peers for their freezes and publishes what thawed freezes held. */
-    static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    /** How often a region asks its peers for their freezes: the fallback for a push it missed (it was down). */
+    static final Duration PULL_INTERVAL = Duration.ofSeconds(5);
+    /** How often a region publishes what thawed freezes held (a local query). */
+    static final Duration RELEASE_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     Freezes freezes(JdbcTemplate jdbc, Region localRegion, Clock clock, MeterRegistry meters) {
@@ -53,11 +55,11 @@ public class ContainmentConfiguration {
     PeriodicTask freezeWatch(FreezeReplication replication, Freezes freezes, FrozenEgress frozen,
                              HeldEventsRelease release) {
         return new PeriodicTask("regent-containment", List.of(
-                new PeriodicTask.Job("Learning the peers' freezes", WATCH_INTERVAL, () -> {
+                new PeriodicTask.Job("Learning the peers' freezes", PULL_INTERVAL, () -> {
                     replication.pull();
                     freezes.refresh();
                 }),
-                new PeriodicTask.Job("Publishing what thawed freezes held", WATCH_INTERVAL,
+                new PeriodicTask.Job("Publishing what thawed freezes held", RELEASE_INTERVAL,
                         () -> frozen.thawedWithEventsHeld().forEach(release::release))));
     }
 }

@@ -62,7 +62,7 @@ public class FreezeReplication {
             try {
                 HttpResponse<String> answer = peers.get(peer, PATH, timeout);
                 if (answer.statusCode() == 200) {
-                    json.readValue(answer.body(), new TypeReference<List<Freeze>>() { }).forEach(freezes::learn);
+                    freezes.learnAll(json.readValue(answer.body(), new TypeReference<List<Freeze>>() { }));
                 }
             } catch (IOException e) {
                 log.debug("No freezes from {}: {}", peer, e.toString());

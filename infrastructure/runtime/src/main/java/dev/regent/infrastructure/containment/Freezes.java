@@ -65,14 +65,25 @@ public class Freezes {
 
     /** A freeze as a peer (or this region) holds it: inserted, or its thaw recorded. */
     public void learn(Freeze freeze) {
+        record(freeze);
+        refresh();
+    }
+
+    /** What a peer knows, at once: only new freezes and new thaws write anything. */
+    public void learnAll(List<Freeze> known) {
+        known.forEach(this::record);
+        refresh();
+    }
+
+    private void record(Freeze freeze) {
         FreezeScope scope = freeze.scope();
         jdbc.update("insert into regent_freeze (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "on conflict (freeze_id) do update set thawed_at = coalesce(regent_freeze.thawed_at, "
-                        + "excluded.thawed_at), thawed_by = coalesce(regent_freeze.thawed_by, excluded.thawed_by)",
+                        + "on conflict (freeze_id) do update set thawed_at = excluded.thawed_at, "
+                        + "thawed_by = excluded.thawed_by "
+                        + "where regent_freeze.thawed_at is null and excluded.thawed_at is not null",
                 freeze.id(), scope.originRegion(), scope.aggregateType(), scope.eventType(),
                 timestamp(scope.writtenSince()), scope.applicationVersion(), freeze.refuseWrites(), freeze.reason(), freeze.frozenBy(),
                 freeze.issuedIn(), timestamp(freeze.frozenAt()), timestamp(freeze.thawedAt()), freeze.thawedBy());
-        refresh();
     }
 
     public List<Freeze> all() {

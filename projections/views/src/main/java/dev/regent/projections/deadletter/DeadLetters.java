@@ -58,6 +58,11 @@ public class DeadLetters {
         return view == null ? query("", new Object[0]) : query(" where processing_group = ?", new Object[]{view});
     }
 
+    /** Every view's parked events of one reason (e.g. {@code frozen}), without reading the others. */
+    public List<ParkedEvent> parkedFor(ParkedReason reason) {
+        return query(" where cause_type = ?", new Object[]{reason.label()});
+    }
+
     /** The event an aggregate is stuck on in a view, if it has parked events there. */
     public Optional<ParkedEvent> firstParked(String view, String aggregateId) {
         return query(" where processing_group = ? and sequence_identifier = ?", new Object[]{view, aggregateId})
