@@ -35,18 +35,18 @@ public class SharedFieldsReveal {
      */
     public <M extends EventMessage<?>> M reveal(M event, boolean askOwner) {
         PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
-        if (!model.hasPersonalData() && !model.erasesSubject()) {
-            return event;
+        Set<String> shared = model.hasPersonalData() ? sharedFields(event) : Set.of();
+        if (shared.isEmpty() && !model.erasesSubject()) {
+            return event; // decided from the metadata alone: the payload is not read here
         }
         Optional<Region> owner = originOf(event);
-        Optional<String> subject = owner.isEmpty() ? Optional.empty() : model.subjectOf(event.getPayload());
+        Optional<String> subject = owner.flatMap(region -> subjectOf(model, event));
         if (subject.isEmpty()) {
             return event;
         }
         if (model.erasesSubject()) {
             grants.shred(owner.get(), subject.get());
         }
-        Set<String> shared = sharedFields(event);
         if (shared.isEmpty()) {
             return event;
         }
@@ -56,6 +56,20 @@ public class SharedFieldsReveal {
         Object revealed = model.withPersonalFields(event.getPayload(), (field, value) ->
                 shared.contains(field.name()) ? open(key, value, event) : value);
         return ProtectedMessages.withPayload(event, revealed, Map.of());
+    }
+
+    /**
+     * The payload's subject, or empty when the payload cannot be read here (a revision this region does not know yet):
+     * the event goes on as it came, and the read model that cannot read it parks it, as it would without sealing.
+     */
+    private static Optional<String> subjectOf(PersonalDataModel model, EventMessage<?> event) {
+        try {
+            return model.subjectOf(event.getPayload());
+        } catch (RuntimeException unreadable) {
+            log.debug("Event {} not opened: its payload cannot be read here ({})", event.getIdentifier(),
+                    unreadable.toString());
+            return Optional.empty();
+        }
     }
 
     private static String open(Optional<SecretKey> key, String value, EventMessage<?> event) {
