@@ -2,7 +2,10 @@ package dev.regent.infrastructure.residency;
 
 /** What happens to a class of data on its way to another region. */
 public enum EgressAction {
-    /** As is. */
+    /**
+     * Readable by the destination: sealed on the wire under the subject's share key for it (never in a log in the
+     * clear), opened there with the key the owner grants it ({@link SharedFieldsReveal}).
+     */
     SHARE,
     /** Replaced with {@value #REDACTED}. */
     REDACT,
