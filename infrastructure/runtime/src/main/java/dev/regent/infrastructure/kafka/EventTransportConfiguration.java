@@ -8,6 +8,7 @@ import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.Egress;
 import dev.regent.infrastructure.residency.EgressAudit;
 import dev.regent.infrastructure.residency.SharedFieldsReveal;
+import dev.regent.infrastructure.residency.SharedFieldsRevealingInterceptor;
 import dev.regent.infrastructure.residency.SharedFieldsRevealingSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
@@ -120,6 +121,7 @@ public class EventTransportConfiguration {
                 .configureDefaultStreamableMessageSource(config -> new RegionEventSource(config.eventStore(),
                         new SharedFieldsRevealingSource((StreamableMessageSource) mirroredEventSource.getObject(),
                                 reveal), arrivals))
+                .registerDefaultHandlerInterceptor((config, processor) -> new SharedFieldsRevealingInterceptor(reveal))
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(properties.events().batchSize())

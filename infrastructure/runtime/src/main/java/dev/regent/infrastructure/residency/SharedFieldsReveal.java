@@ -47,7 +47,7 @@ public class SharedFieldsReveal {
         if (model.erasesSubject()) {
             grants.shred(owner.get(), subject.get());
         }
-        if (shared.isEmpty()) {
+        if (shared.isEmpty() || !anySealed(model, event, shared)) {
             return event;
         }
         Optional<SecretKey> key = askOwner ? grants.keyFor(owner.get(), subject.get())
@@ -70,6 +70,14 @@ public class SharedFieldsReveal {
                     unreadable.toString());
             return Optional.empty();
         }
+    }
+
+    /** Whether a shared field still holds a sealed value (an event opened before passes as it is). */
+    private static boolean anySealed(PersonalDataModel model, EventMessage<?> event, Set<String> shared) {
+        boolean[] sealed = {false};
+        model.forEachPersonalValue(event.getPayload(), (field, value) -> sealed[0] |= shared.contains(field.name())
+                && value != null && value.startsWith(FieldProtection.ENCRYPTED_PREFIX));
+        return sealed[0];
     }
 
     private static String open(Optional<SecretKey> key, String value, EventMessage<?> event) {

@@ -9,6 +9,7 @@ import dev.regent.insurer.identity.CustomerRegisteredEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,38 @@ class SharedFieldsRevealIT {
         assertThat(reread.email()).isEqualTo(Erasure.ERASED);
         assertThat(payloadOf(usReveal(policy).reveal(sealed, true)).name())
                 .as("after a restart too").isEqualTo(Erasure.ERASED);
+    }
+
+    @Test
+    void givenALetterParkedSealed_whenItsViewIsHandedItAgain_thenTheInterceptorOpensIt_andAnOpenedEventPassesAsItIs()
+            throws Exception {
+        ResidencyPolicy policy = ResidencyFixture.euToUs(EgressAction.SHARE);
+        SharedFieldsReveal reveal = usReveal(policy);
+        DomainEventMessage<?> sealed = registeredSentToUs(policy);
+        SharedFieldsRevealingInterceptor interceptor = new SharedFieldsRevealingInterceptor(reveal);
+
+        Object seenFromSealed = handledThrough(interceptor, sealed);
+        DomainEventMessage<?> opened = reveal.reveal(sealed, true);
+        int askedBefore = asked.get();
+        Object seenFromOpened = handledThrough(interceptor, opened);
+
+        assertThat(((CustomerRegisteredEvent) seenFromSealed).name()).isEqualTo(NAME);
+        assertThat(seenFromOpened).isSameAs(opened.getPayload());
+        assertThat(asked).hasValue(askedBefore);
+    }
+
+    /** The payload a handler behind {@code interceptor} is given. */
+    private static Object handledThrough(SharedFieldsRevealingInterceptor interceptor, EventMessage<?> event)
+            throws Exception {
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = new DefaultUnitOfWork<>(event);
+        Object[] seen = new Object[1];
+        unitOfWork.start();
+        interceptor.handle(unitOfWork, () -> {
+            seen[0] = unitOfWork.getMessage().getPayload();
+            return null;
+        });
+        unitOfWork.commit();
+        return seen[0];
     }
 
     @Test
