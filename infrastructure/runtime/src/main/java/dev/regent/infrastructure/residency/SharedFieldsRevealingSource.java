@@ -1,12 +1,11 @@
 package dev.regent.infrastructure.residency;
 
+import dev.regent.infrastructure.kafka.ForwardingMessageSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -15,40 +14,19 @@ import java.util.concurrent.TimeUnit;
  * SharedFieldsReveal}) as each event is read. A key that cannot be had now (its owner unreachable) fails the read,
  * so the processor backs off and reads the same event again: nothing is skipped, nothing applied sealed.
  */
-public class SharedFieldsRevealingSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+public class SharedFieldsRevealingSource extends ForwardingMessageSource {
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> mirrored;
     private final SharedFieldsReveal reveal;
 
     public SharedFieldsRevealingSource(StreamableMessageSource<TrackedEventMessage<?>> mirrored,
                                        SharedFieldsReveal reveal) {
-        this.mirrored = mirrored;
+        super(mirrored);
         this.reveal = reveal;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new RevealingStream(mirrored.openStream(token));
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return mirrored.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return mirrored.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return mirrored.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return mirrored.createTokenSince(duration);
+        return new RevealingStream(delegate.openStream(token));
     }
 
     /** Reveals each event once, whether it is peeked at first (as a multi-source stream does) or taken directly. */

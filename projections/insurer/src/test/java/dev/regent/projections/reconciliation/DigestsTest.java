@@ -112,11 +112,7 @@ class DigestsTest {
     void givenOneReplicaRowAltered_thenExactlyItsBucketDiffers_andItIsTheOnlyDrift() {
         ReconciliationFixture.View owner = view(euViews, "eu-customers");
         ReconciliationFixture.View replica = view(apacViews, "apac-customers");
-        List<String> customers = customers(30);
-        customers.forEach(id -> {
-            euStore.appendAndProject(owner, streamOf(id, 1, false));
-            deliver(replica, streamOf(id, 1, true));
-        });
+        List<String> customers = projectedInBoth(owner, replica, 30);
         String altered = customers.get(7);
         JDBC.update("update regent_view set state = jsonb_set(state, '{domicile}', '\"DE\"') "
                 + "where view_name = ? and aggregate_id = ?", replica.name(), altered);
@@ -137,11 +133,7 @@ class DigestsTest {
     void givenTheOwnersViewMissingOneRowAndAheadOnAnother_thenItsDigestsComeFromTheStore_andVouchForNeither() {
         ReconciliationFixture.View owner = view(euViews, "eu-customers");
         ReconciliationFixture.View replica = view(apacViews, "apac-customers");
-        List<String> customers = customers(30);
-        customers.forEach(id -> {
-            euStore.appendAndProject(owner, streamOf(id, 1, false));
-            deliver(replica, streamOf(id, 1, true));
-        });
+        List<String> customers = projectedInBoth(owner, replica, 30);
         String missingAtOwner = customers.get(3);
         String aheadAtOwner = customers.get(9);
         JDBC.update("delete from regent_view where view_name = ? and aggregate_id = ?", owner.name(), missingAtOwner);
@@ -200,5 +192,16 @@ class DigestsTest {
         assertThat(euDigests.ownedBuckets(owner.name(), APAC, 65_536)).hasSize(65_536);
         assertThatThrownBy(() -> euDigests.ownedBuckets("no-such-view", APAC, BUCKETS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-view");
+    }
+
+    /** {@code count} customers with one change each, in eu's store and view and in the replica's view. */
+    private List<String> projectedInBoth(ReconciliationFixture.View owner, ReconciliationFixture.View replica,
+                                         int count) {
+        List<String> customers = customers(count);
+        customers.forEach(id -> {
+            euStore.appendAndProject(owner, streamOf(id, 1, false));
+            deliver(replica, streamOf(id, 1, true));
+        });
+        return customers;
     }
 }
