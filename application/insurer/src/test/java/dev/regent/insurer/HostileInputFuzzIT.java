@@ -113,6 +113,7 @@ class HostileInputFuzzIT {
                 new Endpoint("DELETE", "/customers/{customerId}/personal-data", Map.of()),
                 new Endpoint("POST", "/policies", Map.of("customerId", "\"" + euCustomer + "\"",
                         "product", "\"HOME-CONTENTS\"", "coverageLimit", "50000")),
+                new Endpoint("PUT", "/policies/{policyId}/coverage-limit", Map.of("coverageLimit", "60000")),
                 new Endpoint("POST", "/claims", Map.of("policyId", "\"" + policyId + "\"",
                         "customerId", "\"" + euCustomer + "\"", "amount", "100", "description", "\"Flood\"")),
                 new Endpoint("POST", "/ownership/{aggregateId}/transfer", Map.of("toRegion", "\"mars\"",
@@ -126,11 +127,17 @@ class HostileInputFuzzIT {
                 // A freeze only of an event type nothing writes: whatever a probe makes of it holds nothing real.
                 new Endpoint("POST", "/containment/freezes", Map.of("eventType", "\"FuzzNeverWrittenEvent\"",
                         "reason", "\"fuzz\"")),
-                new Endpoint("POST", "/containment/freezes/{freezeId}/thaw", Map.of("reason", "\"fuzz\"")));
+                new Endpoint("POST", "/containment/freezes/{freezeId}/thaw", Map.of("reason", "\"fuzz\"")),
+                // A void of an event type nothing writes, or of ids no store holds: nothing real is voided.
+                new Endpoint("POST", "/containment/voids", Map.of("eventType", "\"FuzzNeverWrittenEvent\"",
+                        "reason", "\"fuzz\"")),
+                new Endpoint("POST", "/containment/voids", Map.of("eventIds", "[\"evt-0000\"]",
+                        "reason", "\"fuzz\"")));
         Map<String, List<String>> knownIds = Map.of(
                 "customerId", List.of(euCustomer, usCustomer),
                 "aggregateId", List.of(euCustomer, policyId),
                 "purpose", List.of("claims-processing"),
+                "policyId", List.of(policyId),
                 "freezeId", List.of("frz-0000000000000000"));
         return HostileRequests.probes(endpoints, List.of(EU, US, APAC), knownIds);
     }

@@ -82,6 +82,8 @@ class SecurityIT {
                 new Endpoint("PUT", customer + "/contact", Map.of("email", "x@example.fr"), Scopes.WRITE),
                 new Endpoint("POST", "/policies", policy(frenchCustomer, 10), Scopes.WRITE),
                 new Endpoint("GET", "/policies/" + policyId, null, Scopes.READ),
+                new Endpoint("PUT", "/policies/" + policyId + "/coverage-limit", Map.of("coverageLimit", 200),
+                        Scopes.WRITE),
                 new Endpoint("PUT", customer + "/consents/claims-processing", Map.of("granted", false),
                         Scopes.WRITE),
                 new Endpoint("POST", customer + "/suspension", Map.of("reason", "fraud"), Scopes.WRITE),
@@ -112,6 +114,9 @@ class SecurityIT {
                 new Endpoint("POST", "/containment/freezes", Map.of("originRegion", EU, "reason", "attack"),
                         Scopes.OPERATE),
                 new Endpoint("POST", "/containment/freezes/frz-1/thaw", Map.of("reason", "attack"), Scopes.OPERATE),
+                new Endpoint("GET", "/containment/voids", null, Scopes.OPERATE),
+                new Endpoint("POST", "/containment/voids", Map.of("eventIds", List.of("evt-1"), "reason", "attack"),
+                        Scopes.OPERATE),
                 new Endpoint("GET", "/actuator/prometheus", null, Scopes.OPERATE));
     }
 

@@ -2,6 +2,7 @@ package dev.regent.infrastructure.evolution;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,9 +76,20 @@ final class RepresentativeEvents {
                 + " of type " + type.getName() + ": teach it one value of that type");
     }
 
+    /** A list of one element, so that the element's form shows. */
+    private static List<?> listOfOne(RecordComponent component, Class<?> owner) {
+        if (component.getGenericType() instanceof ParameterizedType generic
+                && generic.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return List.of(sample(element, component.getName(), owner));
+        }
+        throw new IllegalArgumentException(owner.getSimpleName() + "." + component.getName() + " is a list of "
+                + "unknown elements: teach RepresentativeEvents to fill it");
+    }
+
     private static Object record(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
-        Object[] values = Arrays.stream(components).map(c -> sample(c.getType(), c.getName(), type)).toArray();
+        Object[] values = Arrays.stream(components).map(c -> c.getType() == List.class ? listOfOne(c, type)
+                : sample(c.getType(), c.getName(), type)).toArray();
         try {
             Constructor<?> canonical = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));

@@ -1,6 +1,7 @@
 package dev.regent.application.audit;
 
 import dev.regent.application.web.NotFoundException;
+import dev.regent.domain.containment.VoidedEvent;
 import dev.regent.domain.ownership.NotOwnerException;
 import dev.regent.domain.ownership.Ownership;
 import dev.regent.domain.ownership.OwnershipMetadata;
@@ -18,7 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Replays one aggregate's history, on its owner region, up to an instant or a sequence. */
+/**
+ * Replays one aggregate's history, on its owner region, up to an instant or a sequence: voided events are shown struck
+ * (who, when, why) and left out of the state.
+ */
 @Service
 public class AuditService {
 
@@ -75,13 +79,17 @@ public class AuditService {
     }
 
     private static AuditReport.Event trailEntry(DomainEventMessage<?> event) {
-        return new AuditReport.Event(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+        AuditReport.Voided voided = event.getPayload() instanceof VoidedEvent placeholder
+                ? new AuditReport.Voided(placeholder.voidId(), placeholder.voidedBy(), placeholder.voidedAt(),
+                placeholder.reason()) : null;
+        return new AuditReport.Event(event.getSequenceNumber(), event.getPayload() instanceof VoidedEvent placeholder
+                ? placeholder.eventType() : event.getPayloadType().getSimpleName(),
                 event.getTimestamp(),
                 OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ORIGIN_REGION).map(Region::name)
                         .orElse(null),
                 OwnershipMetadata.epoch(event.getMetaData(), OwnershipMetadata.OWNER_EPOCH).orElse(null),
                 OwnershipMetadata.region(event.getMetaData(), OwnershipMetadata.ACCEPTED_REGION).map(Region::name)
                         .orElse(null),
-                event.getPayload());
+                voided == null ? event.getPayload() : null, voided);
     }
 }

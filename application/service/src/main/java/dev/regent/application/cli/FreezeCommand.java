@@ -93,10 +93,4 @@ public final class FreezeCommand extends OperatorCommand {
         }
         table.print(out(), "No freezes");
     }
-
-    private static void putIfGiven(Map<String, Object> request, String field, String value) {
-        if (value != null) {
-            request.put(field, value);
-        }
-    }
 }

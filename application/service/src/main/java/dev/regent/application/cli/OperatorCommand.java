@@ -94,6 +94,12 @@ abstract class OperatorCommand implements Callable<Integer> {
         return FAILED;
     }
 
+    static void putIfGiven(java.util.Map<String, Object> request, String field, Object value) {
+        if (value != null) {
+            request.put(field, value);
+        }
+    }
+
     static String text(JsonNode node, String field) {
         return RegionApi.text(node, field, null);
     }

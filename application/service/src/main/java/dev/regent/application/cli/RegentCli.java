@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "regent", mixinStandardHelpOptions = true, version = "Regent 0.1.0",
         description = "Region-owned event sourcing on Axon Framework.",
         subcommands = {AuditCommand.class, ReconcileCommand.class, RebuildCommand.class, ProjectionsCommand.class,
-                TransferCommand.class, DeadLettersCommand.class, FreezeCommand.class})
+                TransferCommand.class, DeadLettersCommand.class, FreezeCommand.class, VoidCommand.class})
 public final class RegentCli implements Runnable {
 
     private RegentCli() {

@@ -3,11 +3,14 @@ package dev.regent.application.containment;
 import dev.regent.application.audit.OperatorActions;
 import dev.regent.application.web.NotFoundException;
 import dev.regent.application.web.OperatorRequest;
+import dev.regent.domain.containment.FreezeScope;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.containment.Freeze;
 import dev.regent.infrastructure.containment.FreezeReplication;
 import dev.regent.infrastructure.containment.Freezes;
 import dev.regent.infrastructure.containment.FrozenEgress;
+import dev.regent.infrastructure.containment.VoidedEvents;
+import dev.regent.infrastructure.containment.Voids;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +32,16 @@ class ContainmentController {
     private final Freezes freezes;
     private final FrozenEgress frozen;
     private final FreezeReplication replication;
+    private final Voids voids;
+    private final VoidedEvents voided;
     private final OperatorActions operatorActions;
     private final Region localRegion;
 
-    ContainmentController(Freezes freezes, FrozenEgress frozen, FreezeReplication replication,
-                          OperatorActions operatorActions, Region localRegion) {
+    ContainmentController(Freezes freezes, FrozenEgress frozen, FreezeReplication replication, Voids voids,
+                          VoidedEvents voided, OperatorActions operatorActions, Region localRegion) {
         this.freezes = freezes;
+        this.voids = voids;
+        this.voided = voided;
         this.frozen = frozen;
         this.replication = replication;
         this.operatorActions = operatorActions;
@@ -73,5 +80,33 @@ class ContainmentController {
                 freeze -> "thawed");
         replication.push(thawed);
         return FreezeView.of(thawed, frozen.count(thawed.id()));
+    }
+
+    /**
+     * Voids events on their owner region (this one): each aggregate gets a correction event; stores, read models,
+     * rebuilds and reconciliation skip what it voids from then on, everywhere. Voiding again what was voided changes
+     * nothing.
+     */
+    @PostMapping("/containment/voids")
+    @ResponseStatus(HttpStatus.CREATED)
+    VoidView voidEvents(@RequestBody VoidRequest request, Principal operator) {
+        String reason = request.requiredReason();
+        String by = OperatorActions.nameOf(operator);
+        if (request.byIds()) {
+            List<String> eventIds = request.requiredEventIds();
+            return VoidView.of(operatorActions.run(operator, "void", eventIds.size() + " events by id", reason,
+                    () -> voids.voidEvents(eventIds, reason, by), Voids.VoidOutcome::voidId));
+        }
+        FreezeScope scope = request.byFreeze() ? freezes.find(request.requiredFreezeId())
+                .orElseThrow(() -> new NotFoundException("Freeze", request.freezeId(), localRegion.name())).scope()
+                : request.scope();
+        return VoidView.of(operatorActions.run(operator, "void", scope.describe(), reason,
+                () -> voids.voidScope(scope, reason, by), Voids.VoidOutcome::voidId));
+    }
+
+    /** The voids whose corrections this region's store holds, newest first. */
+    @GetMapping("/containment/voids")
+    List<VoidedEvents.VoidSummary> voids() {
+        return voided.voids();
     }
 }

@@ -21,13 +21,14 @@ final class RequestFields {
     /** Why an operator acts, and the legal basis of a transfer. */
     static final int MAX_REASON_LENGTH = 500;
 
-    /** The fields of the platform's own requests (transfers, operator actions, freezes). */
+    /** The fields of the platform's own requests (transfers, operator actions, freezes, voids). */
     static final RequestFieldLimits PLATFORM = new RequestFieldLimits(Map.of(
             "reason", MAX_REASON_LENGTH,
             "legalBasis", MAX_REASON_LENGTH,
             "aggregateType", Values.MAX_IDENTIFIER_LENGTH,
             "eventType", Values.MAX_IDENTIFIER_LENGTH,
             "applicationVersion", Values.MAX_IDENTIFIER_LENGTH,
+            "freezeId", Values.MAX_IDENTIFIER_LENGTH,
             "toRegion", MAX_REGION_LENGTH,
             "fromRegion", MAX_REGION_LENGTH,
             "originRegion", MAX_REGION_LENGTH));

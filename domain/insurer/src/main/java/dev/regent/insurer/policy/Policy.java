@@ -1,10 +1,12 @@
 package dev.regent.insurer.policy;
 
-import dev.regent.insurer.identity.CustomerId;
 import dev.regent.domain.ownership.NativeOwnership;
+import dev.regent.domain.shared.BusinessRuleViolation;
+import dev.regent.insurer.identity.CustomerId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -62,6 +64,24 @@ public class Policy {
         }
     }
 
+    /**
+     * An endorsement; never below what open claims have reserved.
+     *
+     * @return the policy's version after the change; the same limit again changes nothing
+     */
+    @CommandHandler
+    public long handle(ChangeCoverageLimitCommand command) {
+        BigDecimal limit = command.coverageLimit().value();
+        if (limit.compareTo(reserved()) < 0) {
+            throw new BusinessRuleViolation("Policy " + policyId + " has " + reserved().toPlainString()
+                    + " reserved by open claims: its coverage limit cannot go below that");
+        }
+        if (limit.compareTo(coverageLimit) != 0) {
+            apply(new CoverageLimitChangedEvent(policyId, limit));
+        }
+        return AggregateLifecycle.getVersion() + 1;
+    }
+
     private BigDecimal reserved() {
         return reservedByClaim.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -70,6 +90,11 @@ public class Policy {
     void on(PolicyIssuedEvent event) {
         policyId = event.policyId();
         holder = event.customerId();
+        coverageLimit = event.coverageLimit();
+    }
+
+    @EventSourcingHandler
+    void on(CoverageLimitChangedEvent event) {
         coverageLimit = event.coverageLimit();
     }
 

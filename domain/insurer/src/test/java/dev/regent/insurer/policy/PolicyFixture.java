@@ -57,4 +57,12 @@ public final class PolicyFixture {
     public static CoverageReleasedEvent released(String claimId, String amount) {
         return new CoverageReleasedEvent(POLICY_ID, claimId, new BigDecimal(amount));
     }
+
+    public static ChangeCoverageLimitCommand changeLimit(String limit) {
+        return new ChangeCoverageLimitCommand(POLICY_ID, MonetaryAmount.of("coverageLimit", new BigDecimal(limit)));
+    }
+
+    public static CoverageLimitChangedEvent limitChanged(String limit) {
+        return new CoverageLimitChangedEvent(POLICY_ID, new BigDecimal(limit));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.regent.insurer.policy;
 
+import dev.regent.domain.shared.BusinessRuleViolation;
 import dev.regent.domain.shared.InvalidValueException;
 import dev.regent.domain.shared.MonetaryAmount;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 
 import static dev.regent.insurer.policy.PolicyFixture.CLAIM_1;
+import static dev.regent.insurer.policy.PolicyFixture.changeLimit;
+import static dev.regent.insurer.policy.PolicyFixture.limitChanged;
 import static dev.regent.insurer.policy.PolicyFixture.CLAIM_2;
 import static dev.regent.insurer.policy.PolicyFixture.OTHER_CUSTOMER_ID;
 import static dev.regent.insurer.policy.PolicyFixture.issuePolicy;
@@ -55,6 +58,30 @@ class PolicyTest {
                 .hasMessage("amount: must be positive, was a number too long to show");
         assertThatThrownBy(() -> MonetaryAmount.of("amount", new BigDecimal("1E-5000")))
                 .hasMessage("amount: has more than two decimals: a number too long to show");
+    }
+
+    // --- endorsing ---
+
+    @Test
+    void givenIssued_whenTheLimitChanges_thenLimitChanged_andReservationsCountAgainstTheNewLimit() {
+        fixture.given(policyIssued(), limitChanged("60000.00"))
+               .when(reserve(CLAIM_1, "55000.00"))
+               .expectEvents(reserved(CLAIM_1, "55000.00", "5000.00"));
+        fixture.given(policyIssued())
+               .when(changeLimit("60000.00"))
+               .expectEvents(limitChanged("60000.00"));
+    }
+
+    @Test
+    void givenReserved_whenTheLimitWouldGoBelowWhatIsReserved_thenRefused_andTheSameLimitChangesNothing() {
+        fixture.given(policyIssued(), reserved(CLAIM_1, "40000.00", "10000.00"))
+               .when(changeLimit("30000.00"))
+               .expectException(BusinessRuleViolation.class)
+               .expectNoEvents();
+        fixture.given(policyIssued())
+               .when(changeLimit("50000.00"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
     }
 
     // --- reserving ---

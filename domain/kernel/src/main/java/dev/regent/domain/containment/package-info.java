@@ -1,2 +1,2 @@
-/** Containing a bad write: what an operator freezes, and which events that holds. */
+/** Containing a bad write: what an operator freezes and which events that holds, and the correction that voids events. */
 package dev.regent.domain.containment;

@@ -2,19 +2,27 @@ package dev.regent.infrastructure.containment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.ownership.AggregateCaches;
+import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
 import dev.regent.infrastructure.peer.PeerClient;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Freezes, what egress holds under them, their replication to every region and the release of thawed ones. */
+/**
+ * Freezes, what egress holds under them, their replication to every region and the release of thawed ones; voids and
+ * the events they voided.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ContainmentConfiguration {
 
@@ -26,6 +34,19 @@ public class ContainmentConfiguration {
     @Bean
     Freezes freezes(JdbcTemplate jdbc, Region localRegion, Clock clock, MeterRegistry meters) {
         return new Freezes(jdbc, localRegion, clock, meters);
+    }
+
+    @Bean
+    VoidedEvents voidedEvents(JdbcTemplate jdbc) {
+        return new VoidedEvents(jdbc);
+    }
+
+    @Bean
+    Voids voids(EventStorageEngine storage, VoidedEvents voided, JdbcOwnershipRegistry registry,
+                AggregateCaches caches, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                Region localRegion, Clock clock) {
+        return new Voids(storage, voided, registry, caches, jdbc, new TransactionTemplate(transactionManager),
+                localRegion, clock);
     }
 
     @Bean

@@ -5,6 +5,8 @@ import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.failover.FailoverPolicies;
 import dev.regent.infrastructure.postgres.RegentSchemas;
+import dev.regent.infrastructure.containment.VoidedEvents;
+import dev.regent.infrastructure.containment.VoidingStorageEngine;
 import dev.regent.infrastructure.kafka.ArrivalSignallingStorageEngine;
 import dev.regent.infrastructure.kafka.RegionArrivals;
 import dev.regent.infrastructure.region.RegentProperties;
@@ -140,7 +142,7 @@ public class OwnershipConfiguration {
                                           TransactionManager transactionManager,
                                           JdbcOwnershipRegistry registry, Region localRegion, MeterRegistry meters,
                                           SubjectKeys subjectKeys, AggregateCaches caches,
-                                          RegionArrivals arrivals) {
+                                          RegionArrivals arrivals, VoidedEvents voided) {
         EventStorageEngine jdbc = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
@@ -151,11 +153,11 @@ public class OwnershipConfiguration {
                 .transactionManager(transactionManager)
                 .schema(RegentSchemas.events())
                 .build();
-        // Fenced by ownership, then personal data encrypted at rest: the JDBC store never holds it in the clear. New
-        // events read by position wake the region's idle processors.
-        return new ArrivalSignallingStorageEngine(new OwnerFencedEventStorageEngine(
+        // Fenced by ownership, then personal data encrypted at rest: the JDBC store never holds it in the clear.
+        // Voided events are read as placeholders. New events read by position wake the region's idle processors.
+        return new ArrivalSignallingStorageEngine(new VoidingStorageEngine(new OwnerFencedEventStorageEngine(
                 new PersonalDataProtectingStorageEngine(jdbc, subjectKeys, caches::evict), registry,
-                localRegion, meters), arrivals);
+                localRegion, meters), voided), arrivals);
     }
 
     /** Events remember where the command that caused them entered the system. */

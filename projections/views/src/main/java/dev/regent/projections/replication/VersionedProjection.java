@@ -1,5 +1,6 @@
 package dev.regent.projections.replication;
 
+import dev.regent.domain.containment.EventsVoided;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Base of a read model kept in {@link VersionedViews}: subclasses add one {@code @EventHandler} per event they show,
- * each calling {@link VersionedViews#apply}. Everything else about the aggregate moves its sequence on, and a reset
- * (a rebuild) clears the view.
+ * each calling {@link VersionedViews#apply}. Everything else about the aggregate moves its sequence on (a voided
+ * event's placeholder too), an owner's void correction removes what it voided, and a reset (a rebuild) clears the
+ * view.
  */
 public abstract class VersionedProjection<V> {
 
@@ -33,6 +35,14 @@ public abstract class VersionedProjection<V> {
             throw new UnknownEventTypeException(unknown.serializedType().getName(), message.getType());
         }
         views.advance(message);
+    }
+
+    /** An owner's correction: a row that may show an event it voided is made again without it. */
+    @EventHandler
+    void onEventsVoided(EventsVoided correction, DomainEventMessage<?> message) {
+        if (views.aggregateType().equals(message.getType())) {
+            views.applyVoid(message, correction);
+        }
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package dev.regent.projections.replication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regent.domain.containment.EventsVoided;
 import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
 import dev.regent.projections.requests.RoutedRequests;
@@ -25,6 +26,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,6 +53,7 @@ public class VersionedViews<V> {
     private final ProjectionMetrics metrics;
     private final RoutedRequests routedRequests;
     private final Supplier<IngressHold> ingressHold;
+    private final Supplier<VoidRepair> voidRepair;
     private final ViewRowStatements statements;
     private final ViewRows<V> direct;
     private final String batchResource;
@@ -60,7 +63,8 @@ public class VersionedViews<V> {
 
     VersionedViews(String viewName, Class<V> viewType, String aggregateType, JdbcTemplate jdbc, ObjectMapper json,
                    Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
-                   RoutedRequests routedRequests, Supplier<IngressHold> ingressHold) {
+                   RoutedRequests routedRequests, Supplier<IngressHold> ingressHold,
+                   Supplier<VoidRepair> voidRepair) {
         this.viewName = viewName;
         this.viewType = viewType;
         this.aggregateType = aggregateType;
@@ -72,6 +76,7 @@ public class VersionedViews<V> {
         this.metrics = metrics;
         this.routedRequests = routedRequests;
         this.ingressHold = ingressHold;
+        this.voidRepair = voidRepair;
         this.statements = new ViewRowStatements(jdbc, viewName);
         this.direct = new DirectViewRows<>(statements, routedRequests, this::forget);
         this.batchResource = "regent.view-rows." + viewName;
@@ -135,6 +140,35 @@ public class VersionedViews<V> {
             redeliverHeld(aggregateId, sequence + 1);
         }
         return ApplyOutcome.APPLIED;
+    }
+
+    /**
+     * The owner voided some of the aggregate's events ({@code correction}, itself the aggregate's next event). A row past
+     * the first of them may show them, and is made again: on the owner from its store, which now hands them out as
+     * placeholders; elsewhere it is forgotten and the owner asked to publish the aggregate again toward this region
+     * (the events after the correction wait behind the gap meanwhile). A correction handed again in such a repair, or
+     * reaching a row that shows nothing it voided, only moves the row on.
+     */
+    public ApplyOutcome applyVoid(DomainEventMessage<?> event, EventsVoided correction) {
+        String aggregateId = event.getAggregateIdentifier();
+        ViewRows<V> rows = rowsFor(event);
+        boolean mayShowVoided = ViewRowStatements.storable(aggregateId) && rows.current(aggregateId)
+                .filter(row -> row.lastSequence() >= correction.firstSequence()
+                        && row.lastSequence() < event.getSequenceNumber()).isPresent();
+        if (!mayShowVoided || event.getMetaData().containsKey(OwnershipMetadata.RESYNC)) {
+            return apply(event, UnaryOperator.identity());
+        }
+        Optional<List<? extends DomainEventMessage<?>>> history = voidRepair.get().ownedHistory(aggregateId);
+        if (history.isPresent()) {
+            rows.forget(aggregateId);
+            history.get().forEach(stored -> handOver(stored.andMetaData(Map.of(OwnershipMetadata.RESYNC, "true"))));
+            return ApplyOutcome.APPLIED;
+        }
+        rows.forget(aggregateId);
+        if (!voidRepair.get().requestResync(aggregateId)) {
+            return apply(event, UnaryOperator.identity());
+        }
+        return ApplyOutcome.HELD;
     }
 
     /** An event a freeze holds is parked, not applied; its aggregate's later events wait behind it. */
@@ -378,18 +412,21 @@ public class VersionedViews<V> {
             return new GenericDomainEventMessage<>(rs.getString("aggregate_type"), aggregateId, sequence, payload,
                     metaData, rs.getString("event_id"), rs.getTimestamp("event_timestamp").toInstant());
         }, viewName, aggregateId, sequence);
-        for (DomainEventMessage<?> event : held) {
-            if (heldEventHandler == null) {
-                throw new IllegalStateException("View " + viewName + " holds events but has no projection to "
-                        + "redeliver them to: call redeliverHeldEventsTo(...)");
-            }
-            try {
-                heldEventHandler.handle(event);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("Redelivering held event " + event.getIdentifier() + " failed", e);
-            }
+        held.forEach(this::handOver);
+    }
+
+    /** Hands an event to this view's projection, as if its processor delivered it. */
+    private void handOver(DomainEventMessage<?> event) {
+        if (heldEventHandler == null) {
+            throw new IllegalStateException("View " + viewName + " has events to hand over again but no projection "
+                    + "to hand them to: call redeliverHeldEventsTo(...)");
+        }
+        try {
+            heldEventHandler.handle(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Handing over event " + event.getIdentifier() + " again failed", e);
         }
     }
 

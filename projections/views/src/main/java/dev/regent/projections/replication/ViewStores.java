@@ -47,6 +47,7 @@ public class ViewStores {
     private final Map<String, VersionedViews<?>> views = new ConcurrentHashMap<>();
     private final Map<String, AnnotationEventHandlerAdapter> projections = new ConcurrentHashMap<>();
     private volatile IngressHold ingressHold = IngressHold.NONE;
+    private volatile VoidRepair voidRepair = VoidRepair.NONE;
 
     public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
                       RoutedRequests routedRequests, PlatformTransactionManager transactionManager) {
@@ -64,12 +65,17 @@ public class ViewStores {
      */
     public <V> VersionedViews<V> forView(String viewName, Class<V> viewType, String aggregateType) {
         return new VersionedViews<>(viewName, viewType, aggregateType, jdbc, CANONICAL_JSON, eventSerializer,
-                localRegion, metrics, routedRequests, () -> ingressHold);
+                localRegion, metrics, routedRequests, () -> ingressHold, () -> voidRepair);
     }
 
     /** What the service's freezes hold at ingress: every view of this region parks those events until the thaw. */
     public void holdAtIngress(IngressHold hold) {
         this.ingressHold = hold;
+    }
+
+    /** How the service makes again a row that may show voided events (see {@link VersionedViews#applyVoid}). */
+    public void repairVoidsWith(VoidRepair repair) {
+        this.voidRepair = repair;
     }
 
     /** A projection over a new view, wired so that events held behind a gap are redelivered to it. */
@@ -116,7 +122,7 @@ public class ViewStores {
             VersionedViews<V> scratch = new VersionedViews<>("replay:" + UUID.randomUUID(), definition.viewType(),
                     definition.aggregateType(), jdbc, CANONICAL_JSON, eventSerializer, localRegion,
                     new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), routedRequests,
-                    () -> IngressHold.NONE);
+                    () -> IngressHold.NONE, () -> VoidRepair.NONE);
             AnnotationEventHandlerAdapter projection =
                     new AnnotationEventHandlerAdapter(definition.constructor().apply(scratch));
             scratch.redeliverHeldEventsTo(projection);

@@ -73,8 +73,6 @@ class CustomerController {
     record DomicileChanged(String customerId, String domicile, long version, String homeRegion) {
     }
 
-    record RequestPending(String status, String requestId) {
-    }
 
     /**
      * {@code provisional}: changes captured here while the owner did not answer, not adjudicated by it yet; the
@@ -199,8 +197,7 @@ class CustomerController {
         return customers.find(id.value()).map(view -> view.version()).orElse(0L);
     }
 
-    private static ResponseEntity<RequestPending> pending(RegionCommands.Outcome<?> outcome) {
-        return ResponseEntity.accepted().location(URI.create("/requests/" + outcome.pendingRequestId()))
-                .body(new RequestPending("PENDING", outcome.pendingRequestId()));
+    private static ResponseEntity<RespondAsync.RequestPending> pending(RegionCommands.Outcome<?> outcome) {
+        return RespondAsync.pending(outcome.pendingRequestId());
     }
 }

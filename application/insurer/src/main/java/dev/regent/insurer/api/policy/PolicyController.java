@@ -5,8 +5,10 @@ import dev.regent.application.idempotency.RequestIds;
 import dev.regent.application.web.Absence;
 import dev.regent.application.web.CurrentOwners;
 import dev.regent.application.web.KnownAggregates;
+import dev.regent.application.web.RespondAsync;
 import dev.regent.insurer.identity.CustomerId;
 import dev.regent.domain.ownership.Region;
+import dev.regent.insurer.policy.ChangeCoverageLimitCommand;
 import dev.regent.insurer.policy.IssuePolicyCommand;
 import dev.regent.insurer.policy.PolicyId;
 import dev.regent.insurer.policy.ProductCode;
@@ -20,6 +22,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +40,12 @@ class PolicyController {
     }
 
     record PolicyIssued(String policyId, String ownerRegion) {
+    }
+
+    record ChangeCoverageLimitRequest(@NotNull BigDecimal coverageLimit) {
+    }
+
+    record CoverageLimitChanged(String policyId, BigDecimal coverageLimit, long version) {
     }
 
     record PolicyResponse(String policyId, String ownerRegion, String customerId, String product,
@@ -68,6 +78,19 @@ class PolicyController {
                 MonetaryAmount.of("coverageLimit", request.coverageLimit())));
         return ResponseEntity.created(URI.create("/policies/" + policyId))
                 .body(new PolicyIssued(policyId.value(), owner.name()));
+    }
+
+    /** An endorsement, routed to the policy's owner like any change. */
+    @PutMapping("/{policyId}/coverage-limit")
+    ResponseEntity<?> changeCoverageLimit(@PathVariable String policyId,
+                                          @Valid @RequestBody ChangeCoverageLimitRequest request,
+                                          @RequestHeader(name = RespondAsync.HEADER, required = false) String prefer) {
+        PolicyId id = new PolicyId(policyId);
+        MonetaryAmount limit = MonetaryAmount.of("coverageLimit", request.coverageLimit());
+        RegionCommands.Outcome<Long> outcome = commands.sendOrFollow(new ChangeCoverageLimitCommand(id, limit),
+                RespondAsync.requested(prefer), () -> policies.find(id.value()).map(view -> view.version()).orElse(0L));
+        return outcome.isPending() ? RespondAsync.pending(outcome.pendingRequestId())
+                : ResponseEntity.ok(new CoverageLimitChanged(id.value(), limit.value(), outcome.result()));
     }
 
     @GetMapping("/{policyId}")

@@ -1,6 +1,7 @@
 package dev.regent.insurer.views.policy;
 
 import dev.regent.insurer.policy.Policy;
+import dev.regent.insurer.policy.CoverageLimitChangedEvent;
 import dev.regent.insurer.policy.PolicyIssuedEvent;
 import dev.regent.projections.replication.VersionedProjection;
 import dev.regent.projections.replication.VersionedView;
@@ -25,6 +26,11 @@ public class PolicyProjection extends VersionedProjection<PolicyView> {
     @EventHandler
     void on(PolicyIssuedEvent event, DomainEventMessage<?> message) {
         views.apply(message, current -> PolicyView.issued(event));
+    }
+
+    @EventHandler
+    void on(CoverageLimitChangedEvent event, DomainEventMessage<?> message) {
+        views.apply(message, current -> current.withCoverageLimit(event.coverageLimit()));
     }
 
     public List<VersionedView<PolicyView>> findByCustomer(String customerId) {

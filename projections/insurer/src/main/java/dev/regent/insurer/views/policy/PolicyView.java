@@ -11,4 +11,8 @@ public record PolicyView(String policyId, String customerId, String product, Big
         return new PolicyView(event.policyId().value(), event.customerId().value(), event.product(),
                 event.coverageLimit());
     }
+
+    PolicyView withCoverageLimit(BigDecimal limit) {
+        return new PolicyView(policyId, customerId, product, limit);
+    }
 }
