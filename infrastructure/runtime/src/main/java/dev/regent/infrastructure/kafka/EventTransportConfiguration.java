@@ -112,15 +112,21 @@ public class EventTransportConfiguration {
      * The egress publishers read the store alone, so mirrored events never go back out.
      */
     @Bean
+    ProcessorEventSource processorEventSource() {
+        return new ProcessorEventSource();
+    }
+
+    @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConfigurerModule regionEventProcessing(
             ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> mirroredEventSource,
-            RegionArrivals arrivals, RegentProperties properties, SharedFieldsReveal reveal) {
+            RegionArrivals arrivals, RegentProperties properties, SharedFieldsReveal reveal,
+            ProcessorEventSource processorSource) {
         // Looked up when Axon builds its processors: the source's converter needs Axon's configuration itself.
         return configurer -> configurer.eventProcessing()
-                .configureDefaultStreamableMessageSource(config -> new RegionEventSource(config.eventStore(),
-                        new SharedFieldsRevealingSource((StreamableMessageSource) mirroredEventSource.getObject(),
-                                reveal), arrivals))
+                .configureDefaultStreamableMessageSource(config -> processorSource.remember(new RegionEventSource(
+                        config.eventStore(), new SharedFieldsRevealingSource(
+                                (StreamableMessageSource) mirroredEventSource.getObject(), reveal), arrivals)))
                 .registerDefaultHandlerInterceptor((config, processor) -> new SharedFieldsRevealingInterceptor(reveal))
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
