@@ -142,7 +142,8 @@ public class ViewStores {
 
     private static <V> AnnotationEventHandlerAdapter projectionOver(ViewDefinition<V> definition,
                                                                     VersionedViews<V> rows) {
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(definition.constructor().apply(rows));
+        AnnotationEventHandlerAdapter projection =
+                new AnnotationEventHandlerAdapter(definition.constructor().apply(rows));
         rows.redeliverHeldEventsTo(projection);
         return projection;
     }
