@@ -122,6 +122,9 @@ class HostileInputFuzzIT {
                         "aggregateType", "\"Policy\"", "reason", "\"fuzz\"")),
                 new Endpoint("POST", "/reconciliation/runs", Map.of("repair", "false")),
                 new Endpoint("POST", "/projections/{view}/rebuild", Map.of()),
+                new Endpoint("POST", "/projections/{view}/shadow?asOf={asOf}", Map.of()),
+                new Endpoint("POST", "/projections/{view}/shadow/swap", Map.of()),
+                new Endpoint("DELETE", "/projections/{view}/shadow", Map.of()),
                 new Endpoint("POST", "/dead-letters/{view}/retry", Map.of()),
                 new Endpoint("POST", "/dead-letters/{view}/{letterId}/skip", Map.of()),
                 // A freeze only of an event type nothing writes: whatever a probe makes of it holds nothing real.
@@ -138,7 +141,8 @@ class HostileInputFuzzIT {
                 "aggregateId", List.of(euCustomer, policyId),
                 "purpose", List.of("claims-processing"),
                 "policyId", List.of(policyId),
-                "freezeId", List.of("frz-0000000000000000"));
+                "freezeId", List.of("frz-0000000000000000"),
+                "asOf", List.of("2026-11-23T10:15:30Z"));
         return HostileRequests.probes(endpoints, List.of(EU, US, APAC), knownIds);
     }
 

@@ -1,20 +1,29 @@
 package dev.regent.application.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code regent rebuild <view>}: rebuilds one read model of a region from the logs, and follows it. */
+/**
+ * {@code regent rebuild <view>}: rebuilds one read model of a region from the logs, and follows it; with
+ * {@code --shadow}, beside the live one (see {@link ShadowActions}).
+ */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = {"Rebuilds one read model of a region from its event store and the mirrored topics; until it is "
                 + "done, reads of rows not rebuilt yet answer 503 (retry).",
-                "Exit codes: 0 started (rebuilt, with --wait); 2 not (unknown view, already rebuilding, failed, "
-                        + "region unreachable)."})
+                "With --shadow, builds it beside the live view instead (optionally --as-of an instant), then "
+                        + "--diff shows what swapping it in would change, --swap swaps it in atomically, "
+                        + "--discard drops it.",
+                "Exit codes: 0 started (rebuilt, with --wait; no difference, with --diff); 1 --diff found rows "
+                        + "that differ; 2 not (unknown view, already rebuilding, a shadow refused, failed, region "
+                        + "unreachable)."})
 public final class RebuildCommand extends OperatorCommand {
 
     /** A rebuild whose processor has not claimed its segments yet reads as not rebuilding, at position 0. */
@@ -26,6 +35,13 @@ public final class RebuildCommand extends OperatorCommand {
     @Option(names = "--reason", paramLabel = "<text>", description = "Why; kept with your name in the region's "
             + "record of operator actions.")
     String reason;
+
+    @ArgGroup(exclusive = true)
+    ShadowActions.Action shadow;
+
+    @Option(names = "--as-of", paramLabel = "<instant>", description = "With --shadow: apply only the events stamped "
+            + "at or before this instant (ISO-8601, e.g. 2026-11-23T10:15:30Z); such a shadow cannot be swapped in.")
+    Instant asOf;
 
     @Option(names = "--wait", description = "Follow the rebuild until it is done, printing its progress.")
     boolean waitForRebuild;
@@ -40,6 +56,9 @@ public final class RebuildCommand extends OperatorCommand {
 
     @Override
     int run(RegionApi region) throws InterruptedException {
+        if (shadow != null || asOf != null) {
+            return new ShadowActions(this, region).run();
+        }
         String path = "/projections/" + RegionApi.encode(view);
         JsonNode status = region.post(path + "/rebuild", reason == null ? Map.of() : Map.of("reason", reason));
         progress().println("Rebuilding " + view + " in " + region.baseUrl() + (waitForRebuild ? ""

@@ -98,6 +98,11 @@ final class RegionApi {
         }
     }
 
+    /** An answer without a body (204) reads as an empty object. */
+    JsonNode delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     /** A path segment or query value, percent-encoded. */
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -136,6 +141,9 @@ final class RegionApi {
         JsonNode body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
             throw new Problem(response.statusCode(), body, baseUrl + " answered " + response.statusCode());
+        }
+        if (body == null && response.statusCode() == 204) {
+            return JSON.createObjectNode();
         }
         if (body == null) {
             throw new Problem(response.statusCode(), null, baseUrl + " answered " + response.statusCode()

@@ -16,6 +16,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
@@ -111,6 +113,21 @@ public class EventTransportConfiguration {
      * Every tracking processor but the egress publishers reads the local store and the mirrored topics together.
      * The egress publishers read the store alone, so mirrored events never go back out.
      */
+    /**
+     * What the processors read, for a shadow rebuild: the same sources and wrappers, but the store read through an
+     * event store of its own that streams straight from the storage engine, so a rebuild's stream never joins (and,
+     * closing, never disturbs) the live processors' shared one.
+     */
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ProcessorEventSource processorEventSource(
+            EventStorageEngine storage, ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> mirroredEventSource,
+            RegionArrivals arrivals, SharedFieldsReveal reveal) {
+        return new ProcessorEventSource(() -> new RegionEventSource(EmbeddedEventStore.builder().storageEngine(storage)
+                .optimizeEventConsumption(false).build(), new SharedFieldsRevealingSource(
+                (StreamableMessageSource) mirroredEventSource.getObject(), reveal), arrivals));
+    }
+
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConfigurerModule regionEventProcessing(

@@ -164,10 +164,11 @@ public class VersionedViews<V> {
             history.get().forEach(stored -> handOver(stored.andMetaData(Map.of(OwnershipMetadata.RESYNC, "true"))));
             return ApplyOutcome.APPLIED;
         }
-        rows.forget(aggregateId);
+        // The owner's resync is read by this same processor, after this batch commits: forgetting after asking is safe.
         if (!voidRepair.get().requestResync(aggregateId)) {
             return apply(event, UnaryOperator.identity());
         }
+        rows.forget(aggregateId);
         return ApplyOutcome.HELD;
     }
 

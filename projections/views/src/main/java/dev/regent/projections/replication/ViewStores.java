@@ -119,16 +119,39 @@ public class ViewStores {
                                                  List<? extends DomainEventMessage<?>> events) {
         return transactions.execute(status -> {
             status.setRollbackOnly();
-            VersionedViews<V> scratch = new VersionedViews<>("replay:" + UUID.randomUUID(), definition.viewType(),
-                    definition.aggregateType(), jdbc, CANONICAL_JSON, eventSerializer, localRegion,
-                    new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), routedRequests,
-                    () -> IngressHold.NONE, () -> VoidRepair.NONE);
-            AnnotationEventHandlerAdapter projection =
-                    new AnnotationEventHandlerAdapter(definition.constructor().apply(scratch));
-            scratch.redeliverHeldEventsTo(projection);
-            handleAll(projection, aggregateId, events);
+            VersionedViews<V> scratch = aside(definition, "replay:" + UUID.randomUUID());
+            handleAll(projectionOver(definition, scratch), aggregateId, events);
             return scratch.find(aggregateId);
         });
+    }
+
+    /**
+     * {@code definition}'s projection over rows kept under another name ({@code viewName}), for a rebuild beside the
+     * live view: the same handlers, but no metrics of the live view, no routed request settled, no freeze held.
+     */
+    public <V> AnnotationEventHandlerAdapter projectionAside(ViewDefinition<V> definition, String viewName) {
+        return projectionOver(definition, aside(definition, viewName));
+    }
+
+    private <V> VersionedViews<V> aside(ViewDefinition<V> definition, String viewName) {
+        RoutedRequests settlesNothing = new RoutedRequests(jdbc) {
+            @Override
+            public void markApplied(Map<String, Long> versionsByRequest) {
+                // the live view settles them
+            }
+        };
+        return new VersionedViews<>(viewName, definition.viewType(), definition.aggregateType(), jdbc,
+                CANONICAL_JSON, eventSerializer, localRegion,
+                new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), settlesNothing,
+                () -> IngressHold.NONE, () -> VoidRepair.NONE);
+    }
+
+    private static <V> AnnotationEventHandlerAdapter projectionOver(ViewDefinition<V> definition,
+                                                                    VersionedViews<V> rows) {
+        AnnotationEventHandlerAdapter projection =
+                new AnnotationEventHandlerAdapter(definition.constructor().apply(rows));
+        rows.redeliverHeldEventsTo(projection);
+        return projection;
     }
 
     /**
