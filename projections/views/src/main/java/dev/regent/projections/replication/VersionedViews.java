@@ -51,6 +51,7 @@ public class VersionedViews<V> {
     private final ProjectionMetrics metrics;
     private final RoutedRequests routedRequests;
     private final Supplier<IngressHold> ingressHold;
+    private final Supplier<EventsAtRest> atRest;
     private final ViewRowStatements statements;
     private final ViewRows<V> direct;
     private final String batchResource;
@@ -60,7 +61,7 @@ public class VersionedViews<V> {
 
     VersionedViews(String viewName, Class<V> viewType, String aggregateType, JdbcTemplate jdbc, ObjectMapper json,
                    Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
-                   RoutedRequests routedRequests, Supplier<IngressHold> ingressHold) {
+                   RoutedRequests routedRequests, Supplier<IngressHold> ingressHold, Supplier<EventsAtRest> atRest) {
         this.viewName = viewName;
         this.viewType = viewType;
         this.aggregateType = aggregateType;
@@ -72,6 +73,7 @@ public class VersionedViews<V> {
         this.metrics = metrics;
         this.routedRequests = routedRequests;
         this.ingressHold = ingressHold;
+        this.atRest = atRest;
         this.statements = new ViewRowStatements(jdbc, viewName);
         this.direct = new DirectViewRows<>(statements, routedRequests, this::forget);
         this.batchResource = "regent.view-rows." + viewName;
@@ -352,7 +354,8 @@ public class VersionedViews<V> {
         }
     }
 
-    private void hold(DomainEventMessage<?> event, long expected) {
+    private void hold(DomainEventMessage<?> handled, long expected) {
+        DomainEventMessage<?> event = atRest.get().sealed(handled); // it may wait for good: never in the clear
         SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(eventSerializer, byte[].class);
         IsolatedStatement.update(jdbc, viewName, event.getAggregateIdentifier(), """
@@ -384,7 +387,7 @@ public class VersionedViews<V> {
                         + "redeliver them to: call redeliverHeldEventsTo(...)");
             }
             try {
-                heldEventHandler.handle(event);
+                heldEventHandler.handle(atRest.get().opened(event));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

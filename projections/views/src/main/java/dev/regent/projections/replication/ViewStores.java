@@ -47,6 +47,7 @@ public class ViewStores {
     private final Map<String, VersionedViews<?>> views = new ConcurrentHashMap<>();
     private final Map<String, AnnotationEventHandlerAdapter> projections = new ConcurrentHashMap<>();
     private volatile IngressHold ingressHold = IngressHold.NONE;
+    private volatile EventsAtRest eventsAtRest = EventsAtRest.AS_HANDLED;
 
     public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
                       RoutedRequests routedRequests, PlatformTransactionManager transactionManager) {
@@ -64,12 +65,21 @@ public class ViewStores {
      */
     public <V> VersionedViews<V> forView(String viewName, Class<V> viewType, String aggregateType) {
         return new VersionedViews<>(viewName, viewType, aggregateType, jdbc, CANONICAL_JSON, eventSerializer,
-                localRegion, metrics, routedRequests, () -> ingressHold);
+                localRegion, metrics, routedRequests, () -> ingressHold, () -> eventsAtRest);
     }
 
     /** What the service's freezes hold at ingress: every view of this region parks those events until the thaw. */
     public void holdAtIngress(IngressHold hold) {
         this.ingressHold = hold;
+    }
+
+    /** How every view of this region keeps the events it holds or parks (see {@link EventsAtRest}). */
+    public void keepEventsAtRest(EventsAtRest atRest) {
+        this.eventsAtRest = atRest;
+    }
+
+    public EventsAtRest eventsAtRest() {
+        return eventsAtRest;
     }
 
     /** A projection over a new view, wired so that events held behind a gap are redelivered to it. */
@@ -116,7 +126,7 @@ public class ViewStores {
             VersionedViews<V> scratch = new VersionedViews<>("replay:" + UUID.randomUUID(), definition.viewType(),
                     definition.aggregateType(), jdbc, CANONICAL_JSON, eventSerializer, localRegion,
                     new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), routedRequests,
-                    () -> IngressHold.NONE);
+                    () -> IngressHold.NONE, () -> eventsAtRest);
             AnnotationEventHandlerAdapter projection =
                     new AnnotationEventHandlerAdapter(definition.constructor().apply(scratch));
             scratch.redeliverHeldEventsTo(projection);
