@@ -39,6 +39,7 @@ public class PersonalDataAtRest {
     }
 
     /** {@code event} as it may be kept; an event without personal data as it is. */
+    @SuppressWarnings("unchecked")
     public <M extends EventMessage<?>> M sealed(M event) {
         if (event.getMetaData().containsKey(SEALED)) {
             return event;
@@ -55,8 +56,8 @@ public class PersonalDataAtRest {
                     .orElse(value == null ? null : Erasure.ERASED));
             return ProtectedMessages.withPayload(event, encrypted, Map.of(SEALED, SUBJECT_KEY));
         }
-        M shareSealed = reveal.seal(event);
-        return ProtectedMessages.withPayload(shareSealed, shareSealed.getPayload(), Map.of(SEALED, SHARE_KEY));
+        // Marked without reading the payload again: one this region cannot read is kept as it crossed.
+        return (M) reveal.seal(event).andMetaData(Map.of(SEALED, SHARE_KEY));
     }
 
     /**
@@ -66,6 +67,7 @@ public class PersonalDataAtRest {
      *
      * @throws IllegalStateException when a share key is needed and cannot be had now: the caller retries later
      */
+    @SuppressWarnings("unchecked")
     public <M extends EventMessage<?>> M opened(M event) {
         Object form = event.getMetaData().get(SEALED);
         if (form == null) {
@@ -73,7 +75,7 @@ public class PersonalDataAtRest {
         }
         MetaData withoutMark = event.getMetaData().withoutKeys(Set.of(SEALED));
         if (SHARE_KEY.equals(form)) {
-            return reveal.reveal(ProtectedMessages.withMetaData(event, event.getPayload(), withoutMark), true);
+            return reveal.reveal((M) event.withMetaData(withoutMark), true);
         }
         PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
         Object payload = event.getPayload();
