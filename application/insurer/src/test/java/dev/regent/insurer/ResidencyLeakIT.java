@@ -1,10 +1,15 @@
 package dev.regent.insurer;
 
 import dev.regent.insurer.support.ByteScanner;
+import dev.regent.insurer.support.DatabaseText;
+import dev.regent.insurer.support.MirroredTopics;
+import dev.regent.insurer.support.RegionStores;
 import dev.regent.insurer.support.RegentClient;
 import dev.regent.insurer.support.RegentClient.Answer;
 import dev.regent.insurer.support.ThreeRegions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,11 +19,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static dev.regent.insurer.support.InsurerFixture.claim;
 import static dev.regent.insurer.support.InsurerFixture.policy;
+import static dev.regent.insurer.support.MirroredTopics.craft;
 import static dev.regent.insurer.support.ThreeRegions.APAC;
 import static dev.regent.insurer.support.ThreeRegions.EU;
 import static dev.regent.insurer.support.ThreeRegions.US;
@@ -34,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 class ResidencyLeakIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CONTACT_CHANGED = "dev.regent.insurer.identity.CustomerContactChangedEvent";
     private final RegentClient api = ThreeRegions.client();
 
     /** A customer whose every personal value is a marker no other test uses. */
@@ -116,24 +124,84 @@ class ResidencyLeakIT {
         }
     }
 
+    /**
+     * What a region keeps besides its logs and read models must not outlive an erasure either: after erasing a subject
+     * of each jurisdiction, none of her personal data can be read in any table of any region's database (after a
+     * checkpoint and a vacuum) — not in the read models, not in an event of hers parked or held behind a gap where
+     * her data was shared (eu, for a US customer), not in the answers kept for her keyed requests.
+     */
+    @Test
+    void erasingASubjectOfEachJurisdiction_leavesNoneOfTheirPersonalDataReadableInAnyDatabase() {
+        Marked european = register(US, "FR", new ArrayList<>());
+        Marked american = register(APAC, "US", new ArrayList<>());
+        changeContact(EU, american, american.markers());
+        Marked singaporean = register(EU, "SG", new ArrayList<>());
+        List<Marked> customers = List.of(european, american, singaporean);
+        List<String> markers = customers.stream().flatMap(customer -> customer.markers().stream()).toList();
+        customers.forEach(customer -> awaitEverywhere(customer.id()));
+        // Her contact change as us shares it with eu, copied under aggregates eu never saw: a change with no customer
+        // to change is parked; one whose predecessor never comes is held behind the gap. Both opened as eu reads them.
+        ConsumerRecord<String, byte[]> changed = MirroredTopics.recordsKeyed(EU, MirroredTopics.topic(US, EU),
+                american.id()).stream().filter(record -> CONTACT_CHANGED.equals(MirroredTopics.headers(record)
+                .get("axon-message-type"))).findFirst().orElseThrow();
+        String parked = "atrest-parked-" + UUID.randomUUID();
+        String held = "atrest-held-" + UUID.randomUUID();
+        MirroredTopics.write(EU, List.of(craft(changed, parked, 0, Map.of(), changed.value()),
+                craft(changed, held, 1, Map.of(), changed.value())));
+        JdbcTemplate eu = ThreeRegions.database(EU);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !RegionStores.parked(api, List.of(parked)).isEmpty()
+                && eu.queryForObject("select count(*) from regent_held_event where aggregate_id = ?", Long.class,
+                held) == 1);
+        assertThat(DatabaseText.find(eu, american.markers())).as("what us shares with eu, in eu's database")
+                .isNotEmpty();
+
+        for (Marked customer : customers) {
+            assertThat(api.send(APAC, "DELETE", "/customers/" + customer.id() + "/personal-data", null,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isEqualTo(204);
+        }
+        for (Marked customer : customers) {
+            for (String region : List.of(EU, US, APAC)) {
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        "[ERASED]".equals(api.get(region, "/customers/" + customer.id()).text("name")));
+            }
+        }
+
+        for (String region : List.of(EU, US, APAC)) {
+            JdbcTemplate database = ThreeRegions.database(region);
+            DatabaseText.settle(ThreeRegions.region(region).database());
+            assertThat(DatabaseText.find(database, markers)).as("erased personal data in " + region + "'s database")
+                    .isEmpty();
+        }
+        // Kept, not deleted: the parked and the held event are still there, sealed under a key that is gone.
+        assertThat(RegionStores.parked(api, List.of(parked))).isNotEmpty();
+        assertThat(eu.queryForObject("select count(*) from regent_held_event where aggregate_id = ?", Long.class,
+                held)).isEqualTo(1);
+        assertThat(eu.queryForObject("select count(*) from regent_granted_key where subject_id = ? "
+                + "and wrapped_key is not null", Long.class, american.id())).as("eu's grant for her").isZero();
+    }
+
     private Marked register(String via, String domicile, List<String> markers) {
         String tag = domicile.equals("US") ? "US" : domicile.equals("SG") ? "APAC" : "EU";
         String name = marker(tag + "NAME", markers);
         String email = marker(tag.toLowerCase() + "mail", markers) + "@example.com";
         String phone = "+" + digits(markers);
-        Answer created = api.post(via, "/customers", Map.of("name", name, "email", email, "phone", phone,
-                "domicile", domicile));
+        // Keyed, as a careful client sends it: the answer kept for a retry must not hold her data either.
+        Answer created = api.send(via, "POST", "/customers", Map.of("name", name, "email", email, "phone", phone,
+                "domicile", domicile), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String id = created.text("customerId");
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(via, "/ownership/" + id).status() == 200);
+        // Known everywhere before anything is routed to her owner from another region.
+        for (String region : List.of(EU, US, APAC)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.get(region, "/ownership/" + id).status() == 200);
+        }
         return new Marked(id, markers);
     }
 
     private void changeContact(String via, Marked customer, List<String> markers) {
         String email = marker("newmail", markers) + "@example.com";
         String phone = "+" + digits(markers);
-        Answer changed = api.put(via, "/customers/" + customer.id() + "/contact",
-                Map.of("email", email, "phone", phone));
+        Answer changed = api.send(via, "PUT", "/customers/" + customer.id() + "/contact",
+                Map.of("email", email, "phone", phone), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
     }
 

@@ -6,6 +6,7 @@ import dev.regent.infrastructure.containment.FrozenEgress;
 import dev.regent.infrastructure.evolution.WrittenRevisions;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.residency.Egress;
+import dev.regent.infrastructure.residency.PersonalDataAtRest;
 import dev.regent.infrastructure.residency.EgressAudit;
 import dev.regent.infrastructure.residency.SharedFieldsReveal;
 import dev.regent.infrastructure.residency.SharedFieldsRevealingInterceptor;
@@ -132,13 +133,14 @@ public class EventTransportConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConfigurerModule regionEventProcessing(
             ObjectProvider<StreamableKafkaMessageSource<String, byte[]>> mirroredEventSource,
-            RegionArrivals arrivals, RegentProperties properties, SharedFieldsReveal reveal) {
+            RegionArrivals arrivals, RegentProperties properties, SharedFieldsReveal reveal,
+            PersonalDataAtRest atRest) {
         // Looked up when Axon builds its processors: the source's converter needs Axon's configuration itself.
         return configurer -> configurer.eventProcessing()
                 .configureDefaultStreamableMessageSource(config -> new RegionEventSource(config.eventStore(),
                         new SharedFieldsRevealingSource((StreamableMessageSource) mirroredEventSource.getObject(),
                                 reveal), arrivals))
-                .registerDefaultHandlerInterceptor((config, processor) -> new SharedFieldsRevealingInterceptor(reveal))
+                .registerDefaultHandlerInterceptor((config, processor) -> new SharedFieldsRevealingInterceptor(atRest))
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(properties.events().batchSize())

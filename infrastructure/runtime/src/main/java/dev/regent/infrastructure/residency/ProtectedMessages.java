@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
 
 import java.util.Map;
 
@@ -17,10 +18,14 @@ final class ProtectedMessages {
     private ProtectedMessages() {
     }
 
-    @SuppressWarnings("unchecked")
     static <M extends EventMessage<?>> M withPayload(M event, Object payload, Map<String, ?> extraMetaData) {
-        GenericMessage<Object> message = new GenericMessage<>(event.getIdentifier(), payload,
-                event.getMetaData().mergedWith(extraMetaData));
+        return withMetaData(event, payload, event.getMetaData().mergedWith(extraMetaData));
+    }
+
+    /** The same event with another payload and metadata. */
+    @SuppressWarnings("unchecked")
+    static <M extends EventMessage<?>> M withMetaData(M event, Object payload, MetaData metaData) {
+        GenericMessage<Object> message = new GenericMessage<>(event.getIdentifier(), payload, metaData);
         EventMessage<?> replaced = event instanceof DomainEventMessage<?> domainEvent
                 ? new GenericDomainEventMessage<>(domainEvent.getType(), domainEvent.getAggregateIdentifier(),
                 domainEvent.getSequenceNumber(), message, event.getTimestamp())

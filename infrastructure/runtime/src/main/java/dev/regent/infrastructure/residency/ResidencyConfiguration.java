@@ -60,6 +60,11 @@ public class ResidencyConfiguration {
     }
 
     @Bean
+    PersonalDataAtRest personalDataAtRest(SharedFieldsReveal reveal, SubjectKeys keys, Region localRegion) {
+        return new PersonalDataAtRest(reveal, keys, localRegion);
+    }
+
+    @Bean
     FieldProtection fieldProtection(RegentProperties properties) {
         return new FieldProtection(properties.residency().pseudonymKeyBytes());
     }

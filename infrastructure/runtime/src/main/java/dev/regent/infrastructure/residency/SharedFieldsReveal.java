@@ -2,6 +2,7 @@ package dev.regent.infrastructure.residency;
 
 import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
+import dev.regent.domain.residency.Erasure;
 import org.axonframework.eventhandling.EventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,33 @@ public class SharedFieldsReveal {
     }
 
     /**
+     * The inverse of {@link #reveal}: {@code event} (as a handler here saw it) with its shared values sealed again under
+     * the subject's share key, as they crossed the border — the form in which this region keeps an event outside its
+     * read models (held behind a gap, parked), so that the owner's erasure, which shreds the grant, reaches it. A value
+     * whose grant is already shredded is kept as {@link Erasure#ERASED}. Reopened by {@code reveal(sealed, true)},
+     * which opens each shared value exactly once.
+     *
+     * @throws IllegalStateException when a key is needed, this region never held it and its owner cannot answer now
+     */
+    public <M extends EventMessage<?>> M seal(M event) {
+        PersonalDataModel model = PersonalDataModel.of(event.getPayloadType());
+        Set<String> shared = model.hasPersonalData() ? sharedFields(event) : Set.of();
+        if (shared.isEmpty()) {
+            return event;
+        }
+        Optional<Region> owner = originOf(event);
+        Optional<String> subject = owner.flatMap(region -> subjectOf(model, event));
+        if (subject.isEmpty()) {
+            return event; // not readable here, so never opened: it is as it crossed
+        }
+        Optional<SecretKey> key = grants.keyFor(owner.get(), subject.get());
+        Object sealed = model.withPersonalFields(event.getPayload(), (field, value) -> !shared.contains(field.name())
+                ? value : key.map(shareKey -> FieldProtection.encrypt(shareKey, value))
+                .orElse(value == null ? null : Erasure.ERASED));
+        return ProtectedMessages.withPayload(event, sealed, Map.of());
+    }
+
+    /**
      * The payload's subject, or empty when the payload cannot be read here (a revision this region does not know yet):
      * the event goes on as it came, and the read model that cannot read it parks it, as it would without sealing.
      */
@@ -90,7 +118,7 @@ public class SharedFieldsReveal {
         }
     }
 
-    private static Optional<Region> originOf(EventMessage<?> event) {
+    static Optional<Region> originOf(EventMessage<?> event) {
         Object origin = event.getMetaData().get(OwnershipMetadata.ORIGIN_REGION);
         try {
             return origin == null ? Optional.empty() : Optional.of(Region.of(origin.toString()));

@@ -182,7 +182,8 @@ class SharedFieldsRevealIT {
         ResidencyPolicy policy = ResidencyFixture.euToUs(EgressAction.SHARE);
         SharedFieldsReveal reveal = usReveal(policy);
         DomainEventMessage<?> sealed = registeredSentToUs(policy);
-        SharedFieldsRevealingInterceptor interceptor = new SharedFieldsRevealingInterceptor(reveal);
+        SharedFieldsRevealingInterceptor interceptor =
+                new SharedFieldsRevealingInterceptor(new PersonalDataAtRest(reveal, usKeys(), US));
 
         Object seenFromSealed = handledThrough(interceptor, sealed);
         DomainEventMessage<?> opened = reveal.reveal(sealed, true);
@@ -192,6 +193,57 @@ class SharedFieldsRevealIT {
         assertThat(((CustomerRegisteredEvent) seenFromSealed).name()).isEqualTo(NAME);
         assertThat(seenFromOpened).isSameAs(opened.getPayload());
         assertThat(asked).hasValue(askedBefore);
+    }
+
+    @Test
+    void givenASharedEventOpenedHere_whenKeptAtRest_thenItIsSealedAsItCrossed_opensForAHandler_andNotAfterErasure()
+            throws Exception {
+        ResidencyPolicy policy = ResidencyFixture.euToUs(EgressAction.SHARE);
+        SharedFieldsReveal reveal = usReveal(policy);
+        PersonalDataAtRest atRest = new PersonalDataAtRest(reveal, usKeys(), US);
+        DomainEventMessage<?> crossed = registeredSentToUs(policy);
+        DomainEventMessage<?> handled = reveal.reveal(crossed, true);
+
+        DomainEventMessage<?> kept = atRest.sealed(handled);
+
+        assertThat(payloadOf(kept).name()).as("as it crossed the border").isEqualTo(payloadOf(crossed).name());
+        assertThat(payloadOf(kept).email()).isEqualTo(payloadOf(crossed).email());
+        assertThat(atRest.sealed(kept)).as("sealed once").isSameAs(kept);
+        assertThat(payloadOf(atRest.opened(kept))).isEqualTo(payloadOf(handled));
+        assertThat(atRest.opened(kept).getMetaData()).isEqualTo(handled.getMetaData());
+        SharedFieldsRevealingInterceptor interceptor = new SharedFieldsRevealingInterceptor(atRest);
+        assertThat(((CustomerRegisteredEvent) handledThrough(interceptor, kept)).name()).isEqualTo(NAME);
+
+        reveal.reveal(sentToUs(policy, 1, ResidencyFixture.erased(customer)), true);
+
+        assertThat(payloadOf(atRest.opened(kept)).name()).isEqualTo(Erasure.ERASED);
+        assertThat(payloadOf(atRest.sealed(handled)).email()).as("kept after the erasure").isEqualTo(Erasure.ERASED);
+    }
+
+    @Test
+    void givenAnEventOfASubjectOwnedHere_whenKeptAtRest_thenItIsEncryptedWithHerKey_untilHerKeyIsShredded() {
+        SubjectKeys usKeys = usKeys();
+        PersonalDataAtRest atRest = new PersonalDataAtRest(usReveal(ResidencyFixture.euToUs(EgressAction.SHARE)),
+                usKeys, US);
+        usKeys.keyFor(customer.value()).orElseThrow();
+        DomainEventMessage<?> handled = new GenericDomainEventMessage<>("CustomerIdentity", customer.value(), 0,
+                ResidencyFixture.registered(customer), Map.of(OwnershipMetadata.ORIGIN_REGION, US.name()));
+
+        DomainEventMessage<?> kept = atRest.sealed(handled);
+
+        assertThat(payloadOf(kept).name()).startsWith("enc:v1:");
+        assertThat(payloadOf(kept).phone()).startsWith("enc:v1:");
+        assertThat(payloadOf(kept).domicile()).isEqualTo(payloadOf(handled).domicile());
+        assertThat(payloadOf(atRest.opened(kept))).isEqualTo(payloadOf(handled));
+
+        usKeys.shred(customer.value());
+
+        assertThat(payloadOf(atRest.opened(kept)).name()).isEqualTo(Erasure.ERASED);
+        assertThat(payloadOf(atRest.opened(kept)).email()).isEqualTo(Erasure.ERASED);
+    }
+
+    private static SubjectKeys usKeys() {
+        return new SubjectKeys(usJdbc, US_MASTER_KEY);
     }
 
     /** The payload a handler behind {@code interceptor} is given. */

@@ -18,8 +18,9 @@ import org.axonframework.lifecycle.Phase;
 
 /**
  * Gives every read model registered through {@link ViewStores} a dead-letter queue in the region's database, whose
- * writes join the processor's transaction (a parked event and the token that passed it commit together). A rebuild
- * clears it: replaying the log parks again whatever still cannot be applied.
+ * writes join the processor's transaction (a parked event and the token that passed it commit together), and which
+ * keeps each event sealed ({@link SealingDeadLetterQueue}). A rebuild clears it: replaying the log parks again whatever
+ * still cannot be applied.
  */
 public final class ReadModelDeadLetterQueues {
 
@@ -79,14 +80,14 @@ public final class ReadModelDeadLetterQueues {
                     // Remembers which aggregates have parked events: no query per event for the others.
                     .enableSequenceIdentifierCache()
                     .allowReset(true));
-            return config -> JdbcSequencedDeadLetterQueue.builder()
+            return config -> new SealingDeadLetterQueue(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                     .processingGroup(group)
                     .schema(DeadLetterTable.SCHEMA)
                     .connectionProvider(config.getComponent(ConnectionProvider.class))
                     .transactionManager(config.getComponent(TransactionManager.class))
                     .genericSerializer(config.serializer())
                     .eventSerializer(config.eventSerializer())
-                    .build();
+                    .build(), stores::eventsAtRest);
         });
     }
 }

@@ -54,6 +54,7 @@ public class VersionedViews<V> {
     private final RoutedRequests routedRequests;
     private final Supplier<IngressHold> ingressHold;
     private final Supplier<VoidRepair> voidRepair;
+    private final Supplier<EventsAtRest> atRest;
     private final ViewRowStatements statements;
     private final ViewRows<V> direct;
     private final String batchResource;
@@ -64,7 +65,7 @@ public class VersionedViews<V> {
     VersionedViews(String viewName, Class<V> viewType, String aggregateType, JdbcTemplate jdbc, ObjectMapper json,
                    Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
                    RoutedRequests routedRequests, Supplier<IngressHold> ingressHold,
-                   Supplier<VoidRepair> voidRepair) {
+                   Supplier<VoidRepair> voidRepair, Supplier<EventsAtRest> atRest) {
         this.viewName = viewName;
         this.viewType = viewType;
         this.aggregateType = aggregateType;
@@ -77,6 +78,7 @@ public class VersionedViews<V> {
         this.routedRequests = routedRequests;
         this.ingressHold = ingressHold;
         this.voidRepair = voidRepair;
+        this.atRest = atRest;
         this.statements = new ViewRowStatements(jdbc, viewName);
         this.direct = new DirectViewRows<>(statements, routedRequests, this::forget);
         this.batchResource = "regent.view-rows." + viewName;
@@ -387,7 +389,8 @@ public class VersionedViews<V> {
         }
     }
 
-    private void hold(DomainEventMessage<?> event, long expected) {
+    private void hold(DomainEventMessage<?> handled, long expected) {
+        DomainEventMessage<?> event = atRest.get().sealed(handled); // it may wait for good: never in the clear
         SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(eventSerializer, byte[].class);
         IsolatedStatement.update(jdbc, viewName, event.getAggregateIdentifier(), """
@@ -413,7 +416,7 @@ public class VersionedViews<V> {
             return new GenericDomainEventMessage<>(rs.getString("aggregate_type"), aggregateId, sequence, payload,
                     metaData, rs.getString("event_id"), rs.getTimestamp("event_timestamp").toInstant());
         }, viewName, aggregateId, sequence);
-        held.forEach(this::handOver);
+        held.forEach(event -> handOver(atRest.get().opened(event)));
     }
 
     /** Hands an event to this view's projection, as if its processor delivered it. */

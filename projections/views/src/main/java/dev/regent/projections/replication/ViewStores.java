@@ -48,6 +48,7 @@ public class ViewStores {
     private final Map<String, AnnotationEventHandlerAdapter> projections = new ConcurrentHashMap<>();
     private volatile IngressHold ingressHold = IngressHold.NONE;
     private volatile VoidRepair voidRepair = VoidRepair.NONE;
+    private volatile EventsAtRest eventsAtRest = EventsAtRest.AS_HANDLED;
 
     public ViewStores(JdbcTemplate jdbc, Serializer eventSerializer, Region localRegion, ProjectionMetrics metrics,
                       RoutedRequests routedRequests, PlatformTransactionManager transactionManager) {
@@ -65,7 +66,7 @@ public class ViewStores {
      */
     public <V> VersionedViews<V> forView(String viewName, Class<V> viewType, String aggregateType) {
         return new VersionedViews<>(viewName, viewType, aggregateType, jdbc, CANONICAL_JSON, eventSerializer,
-                localRegion, metrics, routedRequests, () -> ingressHold, () -> voidRepair);
+                localRegion, metrics, routedRequests, () -> ingressHold, () -> voidRepair, () -> eventsAtRest);
     }
 
     /** What the service's freezes hold at ingress: every view of this region parks those events until the thaw. */
@@ -76,6 +77,15 @@ public class ViewStores {
     /** How the service makes again a row that may show voided events (see {@link VersionedViews#applyVoid}). */
     public void repairVoidsWith(VoidRepair repair) {
         this.voidRepair = repair;
+    }
+
+    /** How every view of this region keeps the events it holds or parks (see {@link EventsAtRest}). */
+    public void keepEventsAtRest(EventsAtRest atRest) {
+        this.eventsAtRest = atRest;
+    }
+
+    public EventsAtRest eventsAtRest() {
+        return eventsAtRest;
     }
 
     /** A projection over a new view, wired so that events held behind a gap are redelivered to it. */
@@ -143,7 +153,7 @@ public class ViewStores {
         return new VersionedViews<>(viewName, definition.viewType(), definition.aggregateType(), jdbc,
                 CANONICAL_JSON, eventSerializer, localRegion,
                 new ProjectionMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), settlesNothing,
-                () -> IngressHold.NONE, () -> VoidRepair.NONE);
+                () -> IngressHold.NONE, () -> VoidRepair.NONE, () -> eventsAtRest);
     }
 
     private static <V> AnnotationEventHandlerAdapter projectionOver(ViewDefinition<V> definition,
