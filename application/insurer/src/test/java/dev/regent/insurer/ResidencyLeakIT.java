@@ -97,13 +97,9 @@ class ResidencyLeakIT {
      */
     @Test
     void erasingASubjectOfEachJurisdiction_leavesNoneOfTheirPersonalDataReadableInAnyKafkaLog() {
-        Marked european = register(US, "FR", new ArrayList<>());
-        Marked american = register(APAC, "US", new ArrayList<>());
-        changeContact(EU, american, american.markers());
-        Marked singaporean = register(EU, "SG", new ArrayList<>());
-        List<Marked> customers = List.of(european, american, singaporean);
+        List<Marked> customers = oneOfEachJurisdiction();
+        Marked american = customers.get(1);
         List<String> markers = customers.stream().flatMap(customer -> customer.markers().stream()).toList();
-        customers.forEach(customer -> awaitEverywhere(customer.id()));
         assertThat(api.get(EU, "/customers/" + american.id()).text("name"))
                 .as("what us shares with eu reads in the clear there").isEqualTo(american.markers().get(0));
 
@@ -132,13 +128,9 @@ class ResidencyLeakIT {
      */
     @Test
     void erasingASubjectOfEachJurisdiction_leavesNoneOfTheirPersonalDataReadableInAnyDatabase() {
-        Marked european = register(US, "FR", new ArrayList<>());
-        Marked american = register(APAC, "US", new ArrayList<>());
-        changeContact(EU, american, american.markers());
-        Marked singaporean = register(EU, "SG", new ArrayList<>());
-        List<Marked> customers = List.of(european, american, singaporean);
+        List<Marked> customers = oneOfEachJurisdiction();
+        Marked american = customers.get(1);
         List<String> markers = customers.stream().flatMap(customer -> customer.markers().stream()).toList();
-        customers.forEach(customer -> awaitEverywhere(customer.id()));
         // Her contact change as us shares it with eu, copied under aggregates eu never saw: a change with no customer
         // to change is parked; one whose predecessor never comes is held behind the gap. Both opened as eu reads them.
         ConsumerRecord<String, byte[]> changed = MirroredTopics.recordsKeyed(EU, MirroredTopics.topic(US, EU),
@@ -178,6 +170,17 @@ class ResidencyLeakIT {
                 held)).isEqualTo(1);
         assertThat(eu.queryForObject("select count(*) from regent_granted_key where subject_id = ? "
                 + "and wrapped_key is not null", Long.class, american.id())).as("eu's grant for her").isZero();
+    }
+
+    /** A European, an American whose contact eu changed (us shares it with eu), a Singaporean; known everywhere. */
+    private List<Marked> oneOfEachJurisdiction() {
+        Marked european = register(US, "FR", new ArrayList<>());
+        Marked american = register(APAC, "US", new ArrayList<>());
+        changeContact(EU, american, american.markers());
+        Marked singaporean = register(EU, "SG", new ArrayList<>());
+        List<Marked> customers = List.of(european, american, singaporean);
+        customers.forEach(customer -> awaitEverywhere(customer.id()));
+        return customers;
     }
 
     private Marked register(String via, String domicile, List<String> markers) {

@@ -62,7 +62,8 @@ class FaultInjectionSuite {
                 }),
                 DeliveryFaults.duplicatedAndReordered(),
                 DeliveryFaults.poisonOnMirroredTopic(),
-                everythingRestarted());
+                everythingRestarted(),
+                BadRelease.contained(api, CONVERGE_WITHIN));
         String only = System.getProperty("faults.scenarios", "");
         // In the order given; a number given twice runs twice (e.g. 3,3,3 to catch a rare failure).
         List<Integer> chosen = only.isBlank() ? IntStream.range(0, faults.size()).boxed().toList()

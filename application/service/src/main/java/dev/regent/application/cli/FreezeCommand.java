@@ -2,6 +2,7 @@ package dev.regent.application.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -18,22 +19,8 @@ import java.util.Map;
                         + "freeze, region unreachable)."})
 public final class FreezeCommand extends OperatorCommand {
 
-    @Option(names = "--origin", paramLabel = "<region>", description = "Events appended in this region.")
-    String origin;
-
-    @Option(names = "--aggregate-type", paramLabel = "<type>", description = "Events of this aggregate type.")
-    String aggregateType;
-
-    @Option(names = "--event-type", paramLabel = "<type>", description = "Events of this type (simple name).")
-    String eventType;
-
-    @Option(names = "--since", paramLabel = "<instant>", description = "Appended at or after this instant "
-            + "(ISO-8601, e.g. 2026-12-03T10:00:00Z).")
-    String since;
-
-    @Option(names = "--app-version", paramLabel = "<version>", description = "Appended by this version of the "
-            + "service.")
-    String applicationVersion;
+    @Mixin
+    ScopeOptions scope = new ScopeOptions();
 
     @Option(names = "--refuse-writes", description = "Also refuse, at the owner, commands to aggregates of "
             + "--aggregate-type while the freeze holds (423).")
@@ -54,16 +41,12 @@ public final class FreezeCommand extends OperatorCommand {
             print(thawed);
             return OK;
         }
-        if (origin != null || aggregateType != null || eventType != null || applicationVersion != null) {
+        if (scope.named()) {
             if (reason == null || reason.isBlank()) {
                 return failed("a freeze needs --reason <text>: it is shown in every region with your name");
             }
             Map<String, Object> request = new LinkedHashMap<>();
-            putIfGiven(request, "originRegion", origin);
-            putIfGiven(request, "aggregateType", aggregateType);
-            putIfGiven(request, "eventType", eventType);
-            putIfGiven(request, "writtenSince", since);
-            putIfGiven(request, "applicationVersion", applicationVersion);
+            scope.putInto(request);
             if (refuseWrites) {
                 request.put("refuseWrites", true);
             }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -94,7 +95,7 @@ abstract class OperatorCommand implements Callable<Integer> {
         return FAILED;
     }
 
-    static void putIfGiven(java.util.Map<String, Object> request, String field, Object value) {
+    static void putIfGiven(Map<String, Object> request, String field, Object value) {
         if (value != null) {
             request.put(field, value);
         }

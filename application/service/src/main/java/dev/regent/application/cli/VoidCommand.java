@@ -2,6 +2,7 @@ package dev.regent.application.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -23,22 +24,8 @@ public final class VoidCommand extends OperatorCommand {
     @Option(names = "--freeze", paramLabel = "<freezeId>", description = "Void what this freeze selects.")
     String freezeId;
 
-    @Option(names = "--origin", paramLabel = "<region>", description = "Events appended in this region.")
-    String origin;
-
-    @Option(names = "--aggregate-type", paramLabel = "<type>", description = "Events of this aggregate type.")
-    String aggregateType;
-
-    @Option(names = "--event-type", paramLabel = "<type>", description = "Events of this type (simple name).")
-    String eventType;
-
-    @Option(names = "--since", paramLabel = "<instant>", description = "Appended at or after this instant "
-            + "(ISO-8601).")
-    String since;
-
-    @Option(names = "--app-version", paramLabel = "<version>", description = "Appended by this version of the "
-            + "service.")
-    String applicationVersion;
+    @Mixin
+    ScopeOptions scope = new ScopeOptions();
 
     @Option(names = "--reason", paramLabel = "<text>", description = "Why; the audit shows it with your name "
             + "(required to void).")
@@ -49,11 +36,7 @@ public final class VoidCommand extends OperatorCommand {
         Map<String, Object> request = new LinkedHashMap<>();
         putIfGiven(request, "eventIds", eventIds);
         putIfGiven(request, "freezeId", freezeId);
-        putIfGiven(request, "originRegion", origin);
-        putIfGiven(request, "aggregateType", aggregateType);
-        putIfGiven(request, "eventType", eventType);
-        putIfGiven(request, "writtenSince", since);
-        putIfGiven(request, "applicationVersion", applicationVersion);
+        scope.putInto(request);
         if (request.isEmpty()) {
             JsonNode voids = region.get("/containment/voids");
             print(voids);

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,11 +33,13 @@ class VoidRepairConfiguration {
             }
 
             @Override
-            public boolean requestResync(String aggregateId) {
-                Optional<Region> owner = registry.find(aggregateId).map(Ownership::owner)
-                        .filter(region -> !region.equals(localRegion));
-                owner.ifPresent(region -> owners.resync(region, List.of(aggregateId)));
-                return owner.isPresent();
+            public Optional<Region> ownerElsewhere(String aggregateId) {
+                return registry.find(aggregateId).map(Ownership::owner).filter(region -> !region.equals(localRegion));
+            }
+
+            @Override
+            public void requestResync(Region owner, Collection<String> aggregateIds) {
+                owners.resync(owner, aggregateIds);
             }
         };
         stores.repairVoidsWith(repair);

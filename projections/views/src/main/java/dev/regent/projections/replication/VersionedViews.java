@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.RowMapper;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -166,12 +167,31 @@ public class VersionedViews<V> {
             history.get().forEach(stored -> handOver(stored.andMetaData(Map.of(OwnershipMetadata.RESYNC, "true"))));
             return ApplyOutcome.APPLIED;
         }
-        // The owner's resync is read by this same processor, after this batch commits: forgetting after asking is safe.
-        if (!voidRepair.get().requestResync(aggregateId)) {
+        Optional<Region> owner = voidRepair.get().ownerElsewhere(aggregateId);
+        if (owner.isEmpty()) {
             return apply(event, UnaryOperator.identity());
         }
         rows.forget(aggregateId);
+        askResync(owner.get(), aggregateId);
         return ApplyOutcome.HELD;
+    }
+
+    /**
+     * In a processor's batch, one request per owner as the batch is about to commit: the owner's resync is read by
+     * this same processor after the commit, and a batch that then fails asks again when it is retried.
+     */
+    private void askResync(Region owner, String aggregateId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            voidRepair.get().requestResync(owner, List.of(aggregateId));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Map<Region, Set<String>> asked = unitOfWork.getOrComputeResource(batchResource + ".resync", key -> {
+            Map<Region, Set<String>> byOwner = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(committing -> byOwner.forEach(voidRepair.get()::requestResync));
+            return byOwner;
+        });
+        asked.computeIfAbsent(owner, region -> new LinkedHashSet<>()).add(aggregateId);
     }
 
     /** An event a freeze holds is parked, not applied; its aggregate's later events wait behind it. */

@@ -1,7 +1,9 @@
 package dev.regent.projections.replication;
 
+import dev.regent.domain.ownership.Region;
 import org.axonframework.eventhandling.DomainEventMessage;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +21,13 @@ public interface VoidRepair {
         }
 
         @Override
-        public boolean requestResync(String aggregateId) {
-            return false;
+        public Optional<Region> ownerElsewhere(String aggregateId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void requestResync(Region owner, Collection<String> aggregateIds) {
+            throw new IllegalStateException("Nothing to ask a resync of");
         }
     };
 
@@ -30,10 +37,9 @@ public interface VoidRepair {
      */
     Optional<List<? extends DomainEventMessage<?>>> ownedHistory(String aggregateId);
 
-    /**
-     * Asks the aggregate's owner to publish it again toward this region, its voided events as placeholders.
-     *
-     * @return false when there is nothing to ask (the row stays as it is)
-     */
-    boolean requestResync(String aggregateId);
+    /** The region to ask for the aggregate again, when another region owns it; empty: the row stays as it is. */
+    Optional<Region> ownerElsewhere(String aggregateId);
+
+    /** Asks {@code owner} to publish these aggregates again toward this region, voided events as placeholders. */
+    void requestResync(Region owner, Collection<String> aggregateIds);
 }
