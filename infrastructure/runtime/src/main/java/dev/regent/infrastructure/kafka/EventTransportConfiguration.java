@@ -141,8 +141,12 @@ public class EventTransportConfiguration {
                         new SharedFieldsRevealingSource((StreamableMessageSource) mirroredEventSource.getObject(),
                                 reveal), arrivals))
                 .registerDefaultHandlerInterceptor((config, processor) -> new SharedFieldsRevealingInterceptor(atRest))
+                // A thread per segment, so that an instance alone claims them all; an unclaimed segment (its
+                // instance died, its claim expired) is tried for every second.
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
+                        .forParallelProcessing(properties.events().segments())
+                        .andInitialSegmentsCount(properties.events().segments())
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS)
                         .andBatchSize(properties.events().batchSize())
                         .andEventAvailabilityTimeout(properties.events().availabilityTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS));

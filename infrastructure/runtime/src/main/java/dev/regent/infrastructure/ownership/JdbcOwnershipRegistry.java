@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,7 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
 
     private final JdbcTemplate jdbc;
     private final Consumer<String> onOwnershipChange;
+    private final BiConsumer<String, Long> onStoredSequence;
 
     public JdbcOwnershipRegistry(JdbcTemplate jdbc) {
         this(jdbc, aggregateId -> { });
@@ -40,8 +42,18 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
 
     /** @param onOwnershipChange told of each aggregate whose ownership this region records a change of */
     public JdbcOwnershipRegistry(JdbcTemplate jdbc, Consumer<String> onOwnershipChange) {
+        this(jdbc, onOwnershipChange, (aggregateId, lastSequence) -> { });
+    }
+
+    /**
+     * @param onStoredSequence told, as a command's check reads its aggregate's ownership, the last sequence the store
+     *                         holds for it (null before its first event): what a cached instance must be at
+     */
+    public JdbcOwnershipRegistry(JdbcTemplate jdbc, Consumer<String> onOwnershipChange,
+                                 BiConsumer<String, Long> onStoredSequence) {
         this.jdbc = jdbc;
         this.onOwnershipChange = onOwnershipChange;
+        this.onStoredSequence = onStoredSequence;
     }
 
     @Override
@@ -87,8 +99,16 @@ public class JdbcOwnershipRegistry implements OwnershipRegistry {
      * the append's fence ({@link #lockForAppend} does not read it again) and no transfer can commit in between.
      */
     public Optional<Ownership> lockForCommand(String aggregateId, boolean exclusive) {
-        Optional<Ownership> ownership = jdbc.query("select " + COLUMNS + " from regent_ownership where aggregate_id = ? "
-                + (exclusive ? "for update" : "for share"), OWNERSHIP, aggregateId).stream().findFirst();
+        // The store's last sequence comes with it, in the same statement: another instance of this region may have
+        // appended since this one cached the aggregate.
+        Optional<Ownership> ownership = jdbc.query("select " + COLUMNS + ", (select max(sequence_number) from "
+                + "domain_event_entry where aggregate_identifier = regent_ownership.aggregate_id) as last_sequence "
+                + "from regent_ownership where aggregate_id = ? " + (exclusive ? "for update" : "for share"),
+                (rs, row) -> {
+                    long last = rs.getLong("last_sequence");
+                    onStoredSequence.accept(aggregateId, rs.wasNull() ? null : last);
+                    return OWNERSHIP.mapRow(rs, row);
+                }, aggregateId).stream().findFirst();
         Map<String, Ownership> locked = lockedInThisTransaction();
         ownership.ifPresent(found -> remember(locked, found));
         return ownership;

@@ -104,7 +104,7 @@ public class OwnershipConfiguration {
 
     @Bean
     JdbcOwnershipRegistry ownershipRegistry(JdbcTemplate jdbcTemplate, AggregateCaches caches) {
-        return new JdbcOwnershipRegistry(jdbcTemplate, caches::evict);
+        return new JdbcOwnershipRegistry(jdbcTemplate, caches::evict, caches::validate);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.regent.domain.ownership.FailoverPolicy;
 import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.domain.ownership.Region;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -128,9 +129,14 @@ public record RegentProperties(@NotBlank String region, Map<String, URI> regions
      * @param availabilityTimeout how long an idle processor waits for events before it renews its token claim (one
      *                            transaction each time); events that arrive meanwhile wake it at once (mirrored) or
      *                            within 10 ms (local), so this is idle cost, not latency
+     * @param segments            how many segments each processor's work is split into when its tokens are first
+     *                            created (events of one aggregate always in one segment): what several instances of a
+     *                            region share, each claiming some; an instance alone claims them all, one thread and
+     *                            one stream each. Raising it later means splitting segments (Axon's split)
      */
     public record Events(@DefaultValue("50") @Min(1) int batchSize,
-                         @DefaultValue("1s") Duration availabilityTimeout) {
+                         @DefaultValue("1s") Duration availabilityTimeout,
+                         @DefaultValue("1") @Min(1) @Max(16) int segments) {
     }
 
     /**

@@ -49,8 +49,8 @@ public class RoutingConfiguration {
                                                 PeerClient peerClient, HandledCommands handledCommands) {
         return DistributedCommandBus.builder()
                 .commandRouter(new OwnershipCommandRouter(resolver, properties))
-                .connector(new HttpCommandBusConnector(localSegment, wireFormat, objectMapper,
-                        properties.routing().timeout(), ownerUnavailablePolicy, meters, peerClient,
+                .connector(new HttpCommandBusConnector(new ConflictRetryingCommandBus(localSegment), wireFormat,
+                        objectMapper, properties.routing().timeout(), ownerUnavailablePolicy, meters, peerClient,
                         handledCommands))
                 .build();
     }
@@ -58,6 +58,6 @@ public class RoutingConfiguration {
     @Bean
     CommandForwardingEndpoint commandForwardingEndpoint(@Qualifier("localSegment") CommandBus localSegment,
                                                         CommandWireFormat wireFormat, Peers peers) {
-        return new CommandForwardingEndpoint(localSegment, wireFormat, peers);
+        return new CommandForwardingEndpoint(new ConflictRetryingCommandBus(localSegment), wireFormat, peers);
     }
 }
