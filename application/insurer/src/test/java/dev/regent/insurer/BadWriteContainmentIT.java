@@ -145,8 +145,13 @@ class BadWriteContainmentIT {
             }
         }
         for (String region : List.of(EU, US, APAC)) {
-            JsonNode report = Reconciliations.run(api, region, false, Duration.ofSeconds(60));
+            JsonNode report = Reconciliations.run(api, region, true, Duration.ofSeconds(60));
             assertThat(driftedAmong(report, Set.copyOf(checked))).as("drift found by %s", region).isEmpty();
+        }
+        // What other tests left drifted here is repaired above: no incident is left to hold later claims.
+        for (String region : List.of(EU, US, APAC)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    Reconciliations.run(api, region, false).get("incidents")).isEmpty());
         }
 
         JsonNode audit = api.get(EU, "/audit/Policy/" + affected.get(7)).body();
