@@ -72,7 +72,8 @@ class BadWriteContainmentIT {
             for (int i = 0; i < AFFECTED; i++) {
                 Answer changed = api.put(ALL.get(i % ALL.size()), "/policies/" + affected.get(i) + "/coverage-limit",
                         Map.of("coverageLimit", INTENDED));
-                assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+                // 202: routed to eu, which did not answer within regent.routing.pending-after; applied all the same.
+                assertThat(changed.status()).as(changed.body().toString()).isIn(200, 202);
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> limit(US, affected.get(0)).compareTo(
                     WRITTEN_BY_THE_BUG) == 0);
@@ -248,7 +249,7 @@ class BadWriteContainmentIT {
                 accepted.put(policyId, new BigDecimal("20000"));
                 Answer endorsed = api.put(EU, "/policies/" + policyId + "/coverage-limit",
                         Map.of("coverageLimit", 25_000));
-                if (endorsed.status() == 200) {
+                if (endorsed.status() == 200 || endorsed.status() == 202) {
                     accepted.put(policyId, new BigDecimal("25000"));
                 } else if (endorsed.status() != 404) {
                     // 404: the policy has not reached eu yet; anything else is a refusal the incident caused.
