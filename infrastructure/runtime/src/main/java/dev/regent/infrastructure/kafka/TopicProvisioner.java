@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ public final class TopicProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final int TIMEOUT_SECONDS = 30;
+    private static final int UNKNOWN_TOPIC_ATTEMPTS = 20;
+    private static final long UNKNOWN_TOPIC_BACKOFF_MILLIS = 250;
 
     private TopicProvisioner() {
     }
@@ -82,14 +85,32 @@ public final class TopicProvisioner {
         return createdElsewhere;
     }
 
+    /**
+     * A topic created a moment ago (by another service, MirrorMaker 2 or an operator) may not be known yet to the
+     * broker that answers: asked again a few times before giving up.
+     */
+    private static Map<ConfigResource, Config> configsOf(Admin admin, Collection<String> topics)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        List<ConfigResource> resources = topics.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == UNKNOWN_TOPIC_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(UNKNOWN_TOPIC_BACKOFF_MILLIS);
+            }
+        }
+    }
+
     private static void keepEverything(Admin admin, Collection<String> topics, OnFiniteRetention onFiniteRetention)
             throws ExecutionException, InterruptedException, TimeoutException {
         if (topics.isEmpty()) {
             return;
         }
-        Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
-                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList())
-                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> configs = configsOf(admin, topics);
         List<RetentionDrift> drifts = new ArrayList<>();
         configs.forEach((topic, config) -> drifts.addAll(CompleteLog.driftsOf(topic.name(), config.entries().stream()
                 .filter(entry -> entry.value() != null)
