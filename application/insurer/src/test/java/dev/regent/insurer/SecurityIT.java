@@ -121,6 +121,7 @@ class SecurityIT {
                 new Endpoint("GET", "/containment/voids", null, Scopes.OPERATE),
                 new Endpoint("POST", "/containment/voids", Map.of("eventIds", List.of("evt-1"), "reason", "attack"),
                         Scopes.OPERATE),
+                new Endpoint("GET", "/region/instances", null, Scopes.OPERATE),
                 new Endpoint("GET", "/actuator/prometheus", null, Scopes.OPERATE));
     }
 

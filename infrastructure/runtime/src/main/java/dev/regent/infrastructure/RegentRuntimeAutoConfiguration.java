@@ -4,6 +4,7 @@ import dev.regent.infrastructure.containment.ContainmentConfiguration;
 import dev.regent.infrastructure.deadlines.DeadlinesConfiguration;
 import dev.regent.infrastructure.evolution.EventEvolutionConfiguration;
 import dev.regent.infrastructure.failover.FailoverConfiguration;
+import dev.regent.infrastructure.instances.InstancesConfiguration;
 import dev.regent.infrastructure.kafka.EventTransportConfiguration;
 import dev.regent.infrastructure.ownership.OwnershipConfiguration;
 import dev.regent.infrastructure.postgres.AxonStoresConfiguration;
@@ -33,7 +34,7 @@ import java.time.Clock;
 @EnableConfigurationProperties(RegentProperties.class)
 @Import({SerializationConfiguration.class, AxonStoresConfiguration.class, OwnershipConfiguration.class, RoutingConfiguration.class, PeerConfiguration.class,
         FailoverConfiguration.class, TransferConfiguration.class, EventTransportConfiguration.class, DeadlinesConfiguration.class, ResidencyConfiguration.class, ContainmentConfiguration.class,
-        EventEvolutionConfiguration.class})
+        EventEvolutionConfiguration.class, InstancesConfiguration.class})
 public class RegentRuntimeAutoConfiguration {
 
     @Bean

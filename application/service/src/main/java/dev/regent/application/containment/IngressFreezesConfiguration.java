@@ -4,6 +4,7 @@ import dev.regent.domain.ownership.OwnershipMetadata;
 import dev.regent.domain.ownership.Region;
 import dev.regent.infrastructure.containment.Freeze;
 import dev.regent.infrastructure.containment.Freezes;
+import dev.regent.infrastructure.instances.RegionLeases;
 import dev.regent.infrastructure.scheduling.PeriodicTask;
 import dev.regent.projections.deadletter.DeadLetters;
 import dev.regent.projections.deadletter.ParkedEvent;
@@ -37,10 +38,12 @@ class IngressFreezesConfiguration {
     }
 
     @Bean
-    PeriodicTask frozenLettersRelease(DeadLetters deadLetters, Freezes freezes) {
-        return PeriodicTask.every(Duration.ofSeconds(1), "regent-containment-ingress",
-                "Applying what thawed freezes held at ingress", () -> viewsHoldingThawed(deadLetters, freezes)
-                        .forEach(deadLetters::retry));
+    PeriodicTask frozenLettersRelease(DeadLetters deadLetters, Freezes freezes, RegionLeases leases) {
+        // Once per region: the parked events are the region's rows; two instances retrying the same view at once
+        // would hand the same events to its handlers concurrently
+        return PeriodicTask.of("regent-containment-ingress", leases, PeriodicTask.Job.oncePerRegion(
+                "Applying what thawed freezes held at ingress", Duration.ofSeconds(1),
+                () -> viewsHoldingThawed(deadLetters, freezes).forEach(deadLetters::retry)));
     }
 
     private static Set<String> viewsHoldingThawed(DeadLetters deadLetters, Freezes freezes) {

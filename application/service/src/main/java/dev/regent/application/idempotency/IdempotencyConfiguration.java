@@ -2,6 +2,7 @@ package dev.regent.application.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.instances.RegionLeases;
 import dev.regent.infrastructure.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,8 +38,9 @@ class IdempotencyConfiguration {
     }
 
     @Bean
-    PeriodicTask expiredKeysPurges(ExpiredKeysPurge purge, IdempotencySettings settings) {
-        return PeriodicTask.every(settings.purgeInterval(), "regent-idempotency-purge",
-                "Deleting expired idempotency keys", purge::purge);
+    PeriodicTask expiredKeysPurges(ExpiredKeysPurge purge, IdempotencySettings settings, RegionLeases leases) {
+        // Once per region: the keys are the region's rows; one purge is enough
+        return PeriodicTask.of("regent-idempotency-purge", leases, PeriodicTask.Job.oncePerRegion(
+                "Deleting expired idempotency keys", settings.purgeInterval(), purge::purge));
     }
 }

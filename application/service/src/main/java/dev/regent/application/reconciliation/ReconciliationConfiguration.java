@@ -1,7 +1,9 @@
 package dev.regent.application.reconciliation;
 
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.instances.RegionLeases;
 import dev.regent.infrastructure.residency.Egress;
+import dev.regent.infrastructure.scheduling.PeriodicTask;
 import dev.regent.projections.deadletter.DeadLetters;
 import dev.regent.projections.reconciliation.Digests;
 import dev.regent.projections.reconciliation.OwnerViewCheck;
@@ -12,16 +14,13 @@ import dev.regent.projections.reconciliation.ReplicaDrift;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * Wires reconciliation: the owner's digests are of its event store (which aggregates, at which sequence) and of its
@@ -74,25 +73,19 @@ class ReconciliationConfiguration {
                 .anyMatch(incident -> incident.aggregateType().equals(aggregateType));
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService reconciliationSchedule() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "regent-reconciliation-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void scheduleRuns(ApplicationReadyEvent ready) {
-        ReconciliationSettings settings = ready.getApplicationContext().getBean(ReconciliationSettings.class);
+    /**
+     * Once per region: a run reads every peer's digests and repairs this region's replicas; two instances running
+     * it at once would repair the same rows twice and raise the same incidents twice.
+     */
+    @Bean
+    PeriodicTask scheduledReconciliation(ObjectProvider<ReconciliationService> service,
+                                         ReconciliationSettings settings, RegionLeases leases) {
         if (settings.interval().isZero() || settings.interval().isNegative()) {
             log.info("Scheduled reconciliation is off (regent.reconciliation.interval={})", settings.interval());
-            return;
+            return new PeriodicTask("regent-reconciliation-schedule", List.of(), leases);
         }
-        ReconciliationService service = ready.getApplicationContext().getBean(ReconciliationService.class);
-        long every = settings.interval().toMillis();
-        ready.getApplicationContext().getBean(ScheduledExecutorService.class).scheduleWithFixedDelay(
-                () -> service.start("schedule", settings.repairScheduled()), every, every, TimeUnit.MILLISECONDS);
+        return PeriodicTask.of("regent-reconciliation-schedule", leases, PeriodicTask.Job.oncePerRegion(
+                "Scheduled reconciliation", settings.interval(),
+                () -> service.getObject().start("schedule", settings.repairScheduled())));
     }
 }

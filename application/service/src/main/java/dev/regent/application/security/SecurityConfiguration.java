@@ -111,7 +111,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAuthority(Scopes.authority(Scopes.OPERATE))
                         .requestMatchers("/audit/**", "/residency/**").hasAuthority(Scopes.authority(Scopes.AUDIT))
                         .requestMatchers("/projections/**", "/reconciliation/**", "/dead-letters/**", "/containment/**",
-                                "/ownership/transfers", "/ownership/*/transfer", "/ownership/*/fenced-writes")
+                                "/ownership/transfers", "/ownership/*/transfer", "/ownership/*/fenced-writes",
+                                "/region/instances")
                         .hasAuthority(Scopes.authority(Scopes.OPERATE))
                         .requestMatchers(HttpMethod.GET, "/customers/**", "/policies/**", "/claims/**",
                                 "/requests/**", "/ownership/**").hasAuthority(Scopes.authority(Scopes.READ))

@@ -2,6 +2,7 @@ package dev.regent.infrastructure.containment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.domain.ownership.Region;
+import dev.regent.infrastructure.instances.RegionLeases;
 import dev.regent.infrastructure.ownership.AggregateCaches;
 import dev.regent.infrastructure.ownership.JdbcOwnershipRegistry;
 import dev.regent.infrastructure.peer.PeerClient;
@@ -30,6 +31,11 @@ public class ContainmentConfiguration {
     static final Duration PULL_INTERVAL = Duration.ofSeconds(5);
     /** How often a region publishes what thawed freezes held (a local query). */
     static final Duration RELEASE_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How often an instance reads the active freezes again (a local query): a freeze declared, learnt or thawed
+     * through another instance of this region holds or releases here within this long.
+     */
+    static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     Freezes freezes(JdbcTemplate jdbc, Region localRegion, Clock clock, MeterRegistry meters) {
@@ -74,13 +80,15 @@ public class ContainmentConfiguration {
 
     @Bean
     PeriodicTask freezeWatch(FreezeReplication replication, Freezes freezes, FrozenEgress frozen,
-                             HeldEventsRelease release) {
+                             HeldEventsRelease release, RegionLeases leases) {
         return new PeriodicTask("regent-containment", List.of(
-                new PeriodicTask.Job("Learning the peers' freezes", PULL_INTERVAL, () -> {
-                    replication.pull();
-                    freezes.refresh();
-                }),
-                new PeriodicTask.Job("Publishing what thawed freezes held", RELEASE_INTERVAL,
-                        () -> frozen.thawedWithEventsHeld().forEach(release::release))));
+                // Once per region: what is learnt goes to the region's database (idempotent, but one pull is enough)
+                PeriodicTask.Job.oncePerRegion("Learning the peers' freezes", PULL_INTERVAL, replication::pull),
+                // Every instance: each keeps the active freezes in memory, for its own egress, ingress and writes
+                PeriodicTask.Job.everyInstance("Reading the active freezes again", REFRESH_INTERVAL,
+                        freezes::refresh),
+                // Once per region: two instances releasing the same held events would publish them twice
+                PeriodicTask.Job.oncePerRegion("Publishing what thawed freezes held", RELEASE_INTERVAL,
+                        () -> frozen.thawedWithEventsHeld().forEach(release::release))), leases);
     }
 }

@@ -1,6 +1,8 @@
 package dev.regent.infrastructure.deadlines;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import dev.regent.infrastructure.instances.InstanceId;
 import dev.regent.infrastructure.region.RegentProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -24,8 +26,11 @@ public class DeadlinesConfiguration {
 
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
-                                RegentProperties properties) {
+                                RegentProperties properties, InstanceId instanceId) {
+        // Cluster-safe already: each due deadline is picked by one instance (a row lock); named by instance, not by
+        // host, so that its picked_by says which of several instances on one host runs it
         return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
+                .schedulerName(new SchedulerName.Fixed(instanceId.value()))
                 .pollingInterval(properties.deadlines().pollingInterval())
                 .threads(2)
                 .enableImmediateExecution()

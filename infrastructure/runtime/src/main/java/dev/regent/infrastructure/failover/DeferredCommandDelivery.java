@@ -7,6 +7,7 @@ import dev.regent.infrastructure.routing.CommandWireFormat;
 import dev.regent.infrastructure.routing.ForwardedCommand;
 import dev.regent.infrastructure.routing.OwnerUnavailableException;
 import dev.regent.infrastructure.routing.RemoteCommandRejectedException;
+import dev.regent.infrastructure.instances.RegionLeases;
 import dev.regent.infrastructure.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -133,10 +134,14 @@ public class DeferredCommandDelivery {
         }
     }
 
-    /** Delivering every interval, forgetting old answers every hour. */
-    public PeriodicTask schedule() {
+    /**
+     * Delivering every interval, forgetting old answers every hour; both once per region: the kept commands and the
+     * answers are the region's rows, and two instances offering the same kept command would send it twice.
+     */
+    public PeriodicTask schedule(RegionLeases leases) {
         return new PeriodicTask("regent-failover-delivery", List.of(
-                new PeriodicTask.Job("Delivery of kept commands", interval, this::deliverWaiting),
-                new PeriodicTask.Job("Forgetting old answers", Duration.ofHours(1), this::forgetOldAnswers)));
+                PeriodicTask.Job.oncePerRegion("Delivery of kept commands", interval, this::deliverWaiting),
+                PeriodicTask.Job.oncePerRegion("Forgetting old answers", Duration.ofHours(1), this::forgetOldAnswers)),
+                leases);
     }
 }

@@ -3,6 +3,7 @@ package dev.regent.infrastructure.failover;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regent.infrastructure.region.RegentProperties;
 import dev.regent.infrastructure.routing.CommandWireFormat;
+import dev.regent.infrastructure.instances.RegionLeases;
 import dev.regent.infrastructure.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -51,8 +52,8 @@ public class FailoverConfiguration {
     }
 
     @Bean
-    PeriodicTask deferredCommandDeliveries(DeferredCommandDelivery delivery) {
-        return delivery.schedule();
+    PeriodicTask deferredCommandDeliveries(DeferredCommandDelivery delivery, RegionLeases leases) {
+        return delivery.schedule(leases);
     }
 
     @Bean

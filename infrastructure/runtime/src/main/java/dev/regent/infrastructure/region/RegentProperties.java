@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  *                           own ({@code @SpringBootApplication}'s)
  * @param aggregateCacheSize aggregates of each type the owner keeps in memory between commands (0: none, every
  *                           command replays)
+ * @param instances          the several instances of this region's service: membership and leases
  */
 @Validated
 @ConfigurationProperties("regent")
@@ -41,7 +42,8 @@ public record RegentProperties(@NotBlank String region, Map<String, URI> regions
                                @DefaultValue("10000") @Min(0) int aggregateCacheSize,
                                @DefaultValue @Valid Routing routing, @DefaultValue @Valid Kafka kafka,
                                @DefaultValue @Valid Events events, @DefaultValue @Valid Deadlines deadlines,
-                               @DefaultValue @Valid Residency residency, @DefaultValue @Valid Failover failover) {
+                               @DefaultValue @Valid Residency residency, @DefaultValue @Valid Failover failover,
+                               @DefaultValue @Valid Instances instances) {
 
     public RegentProperties {
         regions = regions == null ? Map.of() : new LinkedHashMap<>(regions);
@@ -205,6 +207,36 @@ public record RegentProperties(@NotBlank String region, Map<String, URI> regions
 
         public Failover {
             policies = policies == null ? Map.of() : Map.copyOf(policies);
+        }
+    }
+
+    /**
+     * {@code regent.instances.*}: the instances of this region's service that share its database.
+     *
+     * @param heartbeat   how often an instance says it is alive; one silent for three heartbeats is not listed
+     * @param leaseTtl    how long a lease outlives its holder's last renewal: how long a dead instance's work done
+     *                    once per region waits before another instance takes it. At least two heartbeats
+     * @param forgetAfter how long the row of an instance that stopped heartbeating is kept (for the record)
+     * @param publicUrl   this instance's public URL, when the address it would guess is not the one clients use
+     * @param peerUrl     this instance's peer listener URL, likewise
+     */
+    public record Instances(@DefaultValue("2s") Duration heartbeat, @DefaultValue("6s") Duration leaseTtl,
+                            @DefaultValue("1h") Duration forgetAfter, URI publicUrl, URI peerUrl) {
+
+        public Instances {
+            requirePositive("regent.instances.heartbeat", heartbeat);
+            requirePositive("regent.instances.forget-after", forgetAfter);
+            if (leaseTtl == null || leaseTtl.compareTo(heartbeat.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("regent.instances.lease-ttl (" + leaseTtl + ") must be at least "
+                        + "two heartbeats (regent.instances.heartbeat=" + heartbeat + "): a live holder renews "
+                        + "running work's leases at each heartbeat");
+            }
+        }
+
+        private static void requirePositive(String property, Duration value) {
+            if (value == null || value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(property + " must be a positive duration, not " + value);
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import dev.regent.domain.ownership.JurisdictionMap;
 import dev.regent.infrastructure.peer.PeerClient;
 import dev.regent.infrastructure.residency.ResidencyExposure;
+import dev.regent.infrastructure.instances.RegionLeases;
 import dev.regent.infrastructure.scheduling.PeriodicTask;
 import dev.regent.infrastructure.peer.Peers;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -62,12 +63,15 @@ public class TransferConfiguration {
 
     /** Overdue handovers taken back, pending relocations offered to their new homes. */
     @Bean
-    PeriodicTask transferSweeps(Handovers handovers, Relocations relocations, TransferProperties transfer) {
+    PeriodicTask transferSweeps(Handovers handovers, Relocations relocations, TransferProperties transfer,
+                                RegionLeases leases) {
+        // Both once per region: a take-back or an offer changes ownership and calls a peer; two instances sweeping
+        // the same handover would take it back (or offer it) twice
         return new PeriodicTask("regent-transfer-sweeps", List.of(
-                new PeriodicTask.Job("Taking back overdue handovers", transfer.sweepInterval(),
+                PeriodicTask.Job.oncePerRegion("Taking back overdue handovers", transfer.sweepInterval(),
                         handovers::reclaimOverdue),
-                new PeriodicTask.Job("Offering pending relocations", transfer.sweepInterval(),
-                        relocations::offerPending)));
+                PeriodicTask.Job.oncePerRegion("Offering pending relocations", transfer.sweepInterval(),
+                        relocations::offerPending)), leases);
     }
 
     @Bean
