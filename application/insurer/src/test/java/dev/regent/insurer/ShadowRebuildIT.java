@@ -73,7 +73,7 @@ class ShadowRebuildIT {
             assertThat(changed.status()).isEqualTo(200);
             // The owner's answer: its own view may not show the change yet.
             long during = changed.body().get("version").asLong();
-            await().atMost(Duration.ofSeconds(10)).until(() -> version(region, changedDuringBuild) == during);
+            await().atMost(Duration.ofSeconds(30)).until(() -> version(region, changedDuringBuild) == during);
             builtShadow(region);
 
             Answer swapped = api.post(region, SHADOW + "/swap", Map.of("reason", "repair the damaged row"));
@@ -112,7 +112,7 @@ class ShadowRebuildIT {
                 .isEqualTo(200);
         String bornLater = euCustomer("Born Later");
         JdbcTemplate eu = ThreeRegions.database(EU);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 "later@example.com".equals(api.get(EU, "/customers/" + id).text("email")));
 
         JsonNode shadow = builtShadow(EU, then);
