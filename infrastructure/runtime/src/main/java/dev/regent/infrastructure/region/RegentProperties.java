@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
@@ -35,6 +36,9 @@ import java.util.stream.Collectors;
  *                           own ({@code @SpringBootApplication}'s)
  * @param aggregateCacheSize aggregates of each type the owner keeps in memory between commands (0: none, every
  *                           command replays)
+ * @param instanceName       this instance's name among its region's instances, as its processors' token claims
+ *                           show it; empty: the JVM's ({@code pid@host}), distinct unless instances share a JVM (the
+ *                           lab)
  */
 @Validated
 @ConfigurationProperties("regent")
@@ -43,12 +47,19 @@ public record RegentProperties(@NotBlank String region, Map<String, List<URI>> r
                                @DefaultValue("10000") @Min(0) int aggregateCacheSize,
                                @DefaultValue @Valid Routing routing, @DefaultValue @Valid Kafka kafka,
                                @DefaultValue @Valid Events events, @DefaultValue @Valid Deadlines deadlines,
-                               @DefaultValue @Valid Residency residency, @DefaultValue @Valid Failover failover) {
+                               @DefaultValue @Valid Residency residency, @DefaultValue @Valid Failover failover,
+                               @DefaultValue("") String instanceName) {
 
     public RegentProperties {
         regions = PeerUrls.check(regions);
         jurisdictions = jurisdictions == null ? Map.of() : new LinkedHashMap<>(jurisdictions);
         aggregatePackages = aggregatePackages == null ? List.of() : List.copyOf(aggregatePackages);
+    }
+
+    /** This instance's name: {@code regent.instance-name}, or the JVM's. */
+    public String instance() {
+        return instanceName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName()
+                : instanceName;
     }
 
     public Region localRegion() {
