@@ -55,15 +55,17 @@ public final class LocalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long started = System.nanoTime();
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> instancesByRegion = new LinkedHashMap<>();
         for (int i = 0; i < REGIONS.size(); i++) {
             ports.put(REGIONS.get(i), basePort + i);
+            instancesByRegion.put(REGIONS.get(i), instances);
         }
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("regent-local-") : dataDir.toAbsolutePath();
         System.out.println("Starting regions " + REGIONS + (instances > 1 ? ", " + instances + " instances each" : "")
                 + " (data in " + dir + ")");
         LocalTopology topology = LocalTopology.start(
-                new LocalTopology.Settings(application, ports, dir, temporary, Map.of(), Map.of(), instances),
+                new LocalTopology.Settings(application, ports, dir, temporary, Map.of(), Map.of(), instancesByRegion),
                 region -> System.out.printf("Region %-4s ready at %s  (PostgreSQL %s, Kafka %s)%n", region.name(),
                         region.instances().stream().map(instance -> instance.url().toString())
                                 .collect(Collectors.joining(", ")),

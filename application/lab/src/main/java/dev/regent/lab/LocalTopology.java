@@ -47,30 +47,39 @@ public final class LocalTopology implements AutoCloseable {
      * @param deleteData     whether {@link #close()} deletes {@code dataDir}
      * @param extraProperties Spring properties given to every region's service
      * @param brokerProperties Kafka broker settings given to every region's cluster, over the embedded defaults
-     * @param instances      service instances per region, sharing its database and cluster: instance {@code k}
-     *                       (1, 2...) of a region whose port is {@code P} listens on {@code P + 100 * (k - 1)}, its
-     *                       peer listener on a free port
+     * @param instances      service instances of each region (1 for a region not named), sharing its database and
+     *                       cluster: instance {@code k} (1, 2...) of a region whose port is {@code P} listens on
+     *                       {@code P + 100 * (k - 1)}, its peer listener on a free port
      */
     public record Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
-                           Map<String, String> extraProperties, Map<String, String> brokerProperties, int instances) {
+                           Map<String, String> extraProperties, Map<String, String> brokerProperties,
+                           Map<String, Integer> instances) {
 
         /** The port of instance {@code k} is the region's port plus this, times {@code k - 1}. */
         public static final int INSTANCE_PORT_STEP = 100;
 
         public Settings {
-            if (instances < 1) {
-                throw new IllegalArgumentException("A region needs at least one instance, not " + instances);
-            }
+            instances = Map.copyOf(instances);
+            instances.forEach((region, count) -> {
+                if (count < 1) {
+                    throw new IllegalArgumentException("Region " + region + " needs at least one instance, not "
+                            + count);
+                }
+            });
         }
 
         public Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
                         Map<String, String> extraProperties, Map<String, String> brokerProperties) {
-            this(application, ports, dataDir, deleteData, extraProperties, brokerProperties, 1);
+            this(application, ports, dataDir, deleteData, extraProperties, brokerProperties, Map.of());
         }
 
         public Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
                         Map<String, String> extraProperties) {
             this(application, ports, dataDir, deleteData, extraProperties, Map.of());
+        }
+
+        public int instancesOf(String region) {
+            return instances.getOrDefault(region, 1);
         }
 
         int port(String region, int instance) {
@@ -117,7 +126,7 @@ public final class LocalTopology implements AutoCloseable {
 
     private void startInfrastructure() {
         pki = LocalPki.create(settings.dataDir().resolve("pki"), "Regent local CA");
-        settings.ports().keySet().forEach(name -> peerPorts.put(name, IntStream.range(0, settings.instances())
+        settings.ports().keySet().forEach(name -> peerPorts.put(name, IntStream.range(0, settings.instancesOf(name))
                 .mapToObj(instance -> freePort()).toList()));
         Map<String, String> bootstrapByRegion = new LinkedHashMap<>();
         Map<String, EmbeddedPostgresServer> databases = new LinkedHashMap<>();
@@ -143,7 +152,7 @@ public final class LocalTopology implements AutoCloseable {
         for (String name : settings.ports().keySet()) {
             Map<String, String> regionProperties = serviceProperties(name, databases.get(name), brokers.get(name));
             List<LocalInstance> instances = new ArrayList<>();
-            for (int number = 1; number <= settings.instances(); number++) {
+            for (int number = 1; number <= settings.instancesOf(name); number++) {
                 int port = settings.port(name, number);
                 int peerPort = peerPorts.get(name).get(number - 1);
                 Map<String, String> properties = new LinkedHashMap<>(regionProperties);
