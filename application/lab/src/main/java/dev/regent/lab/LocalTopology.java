@@ -185,6 +185,11 @@ public final class LocalTopology implements AutoCloseable {
         properties.put("spring.datasource.password", database.password());
         properties.put("axon.kafka.bootstrap-servers", broker.bootstrapServers());
         properties.putAll(RegionSecrets.loadOrCreate(settings.dataDir().resolve(name)).asProperties());
+        if (settings.instancesOf(name) > 1) {
+            // As the README says for several instances of a region: an instance's cached aggregate would be stale
+            // once another instance changed it (a 409 conflict on its next command).
+            properties.put("regent.aggregate-cache-size", "0");
+        }
         return properties;
     }
 
