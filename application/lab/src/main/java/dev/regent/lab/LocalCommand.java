@@ -53,6 +53,10 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (instances < 1) {
+            System.err.println("--instances must be 1 or more, not " + instances);
+            return 2;
+        }
         long started = System.nanoTime();
         Map<String, Integer> ports = new LinkedHashMap<>();
         Map<String, Integer> instancesByRegion = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ final class PeerUrls {
                 String where = urls.size() == 1 ? property : property + "[" + i + "]";
                 if (!isPeerUrl(url)) {
                     throw new IllegalStateException(where + "='" + url + "' is not the URL of a peer listener: "
-                            + "expected https://host:port (http only with regent.peer.insecure)");
+                            + "expected https://host:port (http:// only without TLS, regent.peer.insecure)");
                 }
                 if (!seen.add(url)) {
                     throw new IllegalStateException(where + "='" + url + "' is listed twice for region " + name);
