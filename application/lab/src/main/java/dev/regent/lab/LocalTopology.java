@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -45,19 +47,50 @@ public final class LocalTopology implements AutoCloseable {
      * @param deleteData     whether {@link #close()} deletes {@code dataDir}
      * @param extraProperties Spring properties given to every region's service
      * @param brokerProperties Kafka broker settings given to every region's cluster, over the embedded defaults
+     * @param instances      service instances of each region (1 for a region not named), sharing its database and
+     *                       cluster: instance {@code k} (1, 2...) of a region whose port is {@code P} listens on
+     *                       {@code P + 100 * (k - 1)}, its peer listener on a free port
      */
     public record Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
-                           Map<String, String> extraProperties, Map<String, String> brokerProperties) {
+                           Map<String, String> extraProperties, Map<String, String> brokerProperties,
+                           Map<String, Integer> instances) {
+
+        /** The port of instance {@code k} is the region's port plus this, times {@code k - 1}. */
+        public static final int INSTANCE_PORT_STEP = 100;
+
+        public Settings {
+            instances = Map.copyOf(instances);
+            instances.forEach((region, count) -> {
+                if (count < 1) {
+                    throw new IllegalArgumentException("Region " + region + " needs at least one instance, not "
+                            + count);
+                }
+            });
+        }
+
+        public Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
+                        Map<String, String> extraProperties, Map<String, String> brokerProperties) {
+            this(application, ports, dataDir, deleteData, extraProperties, brokerProperties, Map.of());
+        }
 
         public Settings(Class<?> application, Map<String, Integer> ports, Path dataDir, boolean deleteData,
                         Map<String, String> extraProperties) {
             this(application, ports, dataDir, deleteData, extraProperties, Map.of());
         }
+
+        public int instancesOf(String region) {
+            return instances.getOrDefault(region, 1);
+        }
+
+        int port(String region, int instance) {
+            return ports.get(region) + INSTANCE_PORT_STEP * (instance - 1);
+        }
     }
 
     private final Settings settings;
     private final Map<String, LocalRegion> regions = new LinkedHashMap<>();
-    private final Map<String, Integer> peerPorts = new LinkedHashMap<>();
+    /** Each region's instances' peer ports, in instance order. */
+    private final Map<String, List<Integer>> peerPorts = new LinkedHashMap<>();
     private final LocalIdentityProvider identity = LocalIdentityProvider.create();
     private LocalPki pki;
     private EmbeddedMirrorMaker mirrorMaker;
@@ -93,7 +126,8 @@ public final class LocalTopology implements AutoCloseable {
 
     private void startInfrastructure() {
         pki = LocalPki.create(settings.dataDir().resolve("pki"), "Regent local CA");
-        settings.ports().keySet().forEach(name -> peerPorts.put(name, freePort()));
+        settings.ports().keySet().forEach(name -> peerPorts.put(name, IntStream.range(0, settings.instancesOf(name))
+                .mapToObj(instance -> freePort()).toList()));
         Map<String, String> bootstrapByRegion = new LinkedHashMap<>();
         Map<String, EmbeddedPostgresServer> databases = new LinkedHashMap<>();
         Map<String, EmbeddedKafkaBroker> brokers = new LinkedHashMap<>();
@@ -116,21 +150,32 @@ public final class LocalTopology implements AutoCloseable {
         mirrorMaker = EmbeddedMirrorMaker.start(bootstrapByRegion,
                 (source, target) -> TOPICS.mirroredPattern(Region.of(source), Region.of(target)));
         for (String name : settings.ports().keySet()) {
-            regions.put(name, new LocalRegion(Region.of(name), settings.ports().get(name), databases.get(name),
-                    brokers.get(name), serviceProperties(name, databases.get(name), brokers.get(name)),
-                    settings.application()));
+            Map<String, String> regionProperties = serviceProperties(name, databases.get(name), brokers.get(name));
+            List<LocalInstance> instances = new ArrayList<>();
+            for (int number = 1; number <= settings.instancesOf(name); number++) {
+                int port = settings.port(name, number);
+                int peerPort = peerPorts.get(name).get(number - 1);
+                Map<String, String> properties = new LinkedHashMap<>(regionProperties);
+                properties.put("server.port", Integer.toString(port));
+                properties.put("regent.peer.port", Integer.toString(peerPort));
+                properties.put("regent.instance-name", name + "-" + number);
+                properties.putAll(settings.extraProperties());
+                instances.add(new LocalInstance(Region.of(name), number, port, peerPort, properties,
+                        settings.application()));
+            }
+            regions.put(name, new LocalRegion(Region.of(name), databases.get(name), brokers.get(name), instances));
         }
     }
 
+    /** What the region's instances share: every instance of every region as peers, one certificate, one store. */
     private Map<String, String> serviceProperties(String name, EmbeddedPostgresServer database,
                                                   EmbeddedKafkaBroker broker) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("regent.region", name);
-        properties.put("server.port", Integer.toString(settings.ports().get(name)));
-        peerPorts.forEach((region, port) -> properties.put("regent.regions." + region,
-                "https://localhost:" + port));
+        peerPorts.forEach((region, ports) -> properties.put("regent.regions." + region, ports.stream()
+                .map(port -> "https://localhost:" + port).collect(Collectors.joining(","))));
+        // One certificate naming the region, shared by its instances: peers check the region, not the instance.
         LocalPki.Issued certificate = pki.issueForRegion(name);
-        properties.put("regent.peer.port", Integer.toString(peerPorts.get(name)));
         properties.put("regent.peer.certificate", "file:" + certificate.certificate());
         properties.put("regent.peer.private-key", "file:" + certificate.privateKey());
         properties.put("regent.peer.trust", "file:" + pki.caCertificate());
@@ -140,7 +185,10 @@ public final class LocalTopology implements AutoCloseable {
         properties.put("spring.datasource.password", database.password());
         properties.put("axon.kafka.bootstrap-servers", broker.bootstrapServers());
         properties.putAll(RegionSecrets.loadOrCreate(settings.dataDir().resolve(name)).asProperties());
-        properties.putAll(settings.extraProperties());
+        if (settings.instancesOf(name) > 1) {
+            // Each processor in as many segments as the region has instances: they share its work.
+            properties.put("regent.events.segments", Integer.toString(settings.instancesOf(name)));
+        }
         return properties;
     }
 
@@ -179,9 +227,9 @@ public final class LocalTopology implements AutoCloseable {
         return pki;
     }
 
-    /** The port of a region's peer listener (mutual TLS, {@code /internal/**} only). */
+    /** The port of a region's (first instance's) peer listener (mutual TLS, {@code /internal/**} only). */
     public int peerPort(String region) {
-        return peerPorts.get(region);
+        return peerPorts.get(region).get(0);
     }
 
     private static int freePort() {

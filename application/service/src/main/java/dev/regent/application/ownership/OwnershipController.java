@@ -206,7 +206,9 @@ class OwnershipController {
         HttpResponse<String> answer;
         try {
             answer = peerClient.post(region, path, json.writeValueAsString(request), RELAY_TIMEOUT,
-                    authorization == null ? Map.of() : Map.of(HttpHeaders.AUTHORIZATION, authorization));
+                    authorization == null ? Map.of() : Map.of(HttpHeaders.AUTHORIZATION, authorization),
+                    // Not repeated: a transfer done once answers "already owned" the second time.
+                    PeerClient.Repeat.UNSAFE);
         } catch (IOException e) {
             operatorActions.record(operator, action, target, reason, "region " + region + " did not answer");
             throw new OwnerUnavailableException(region, action, e);

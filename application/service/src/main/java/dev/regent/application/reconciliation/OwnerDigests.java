@@ -40,14 +40,16 @@ class OwnerDigests {
 
     List<Digest> entries(Region owner, String view, int buckets, Collection<Integer> wanted) {
         return read(owner, call(owner, () -> peers.post(owner, "/internal/reconciliation/" + view + "/entries?for="
-                + localRegion.name() + "&buckets=" + buckets, json.writeValueAsString(wanted), TIMEOUT, Map.of())),
+                + localRegion.name() + "&buckets=" + buckets, json.writeValueAsString(wanted), TIMEOUT, Map.of(),
+                PeerClient.Repeat.SAFE)), // a read
                 new TypeReference<>() { });
     }
 
     long resync(Region owner, Collection<String> aggregateIds) {
         Map<String, Number> answer = read(owner, call(owner, () -> peers.post(owner,
                 "/internal/reconciliation/resync?for=" + localRegion.name(), json.writeValueAsString(aggregateIds),
-                TIMEOUT, Map.of())), new TypeReference<>() { });
+                // Safe to repeat: the events are sent again, and read models apply each event once.
+                TIMEOUT, Map.of(), PeerClient.Repeat.SAFE)), new TypeReference<>() { });
         return answer.getOrDefault("events", 0).longValue();
     }
 

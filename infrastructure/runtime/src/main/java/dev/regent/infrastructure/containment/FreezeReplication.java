@@ -47,7 +47,8 @@ public class FreezeReplication {
             throw new IllegalStateException("Cannot write freeze " + freeze.id(), e);
         }
         for (Region peer : others) {
-            peers.postAsync(peer, PATH, body, timeout).whenComplete((answer, failure) -> {
+            // Safe to repeat: a peer records a freeze by its id (an upsert).
+            peers.postAsync(peer, PATH, body, timeout, PeerClient.Repeat.SAFE).whenComplete((answer, failure) -> {
                 if (failure != null || answer.statusCode() / 100 != 2) {
                     log.info("Freeze {} not pushed to {} ({}); it will ask for it", freeze.id(), peer,
                             failure != null ? failure.toString() : "HTTP " + answer.statusCode());

@@ -39,6 +39,6 @@ public class PeerConfiguration {
 
     @Bean
     PeerClient peerClient(RegentProperties properties, Region localRegion, PeerZone zone) {
-        return new PeerClient(properties::urlOf, localRegion, zone, properties.routing().timeout());
+        return new PeerClient(properties::urlsOf, localRegion, zone, properties.routing().timeout());
     }
 }

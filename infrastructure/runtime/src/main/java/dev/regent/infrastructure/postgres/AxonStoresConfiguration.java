@@ -1,5 +1,6 @@
 package dev.regent.infrastructure.postgres;
 
+import dev.regent.infrastructure.region.RegentProperties;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -28,9 +29,11 @@ public class AxonStoresConfiguration {
 
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                          TokenStoreProperties tokenStoreProperties) {
+                          TokenStoreProperties tokenStoreProperties, RegentProperties regent) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
+                // Who holds a claim: instances sharing the region's database (and the lab's, a JVM) must differ.
+                .nodeId(regent.instance())
                 .schema(RegentSchemas.tokens())
                 .serializer(serializer)
                 .claimTimeout(tokenStoreProperties.getClaimTimeout())

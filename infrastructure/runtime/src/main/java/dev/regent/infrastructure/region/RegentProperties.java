@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,28 +28,41 @@ import java.util.stream.Collectors;
  * regions and jurisdictions. Validated at start: a wrong value stops the service, naming the property.
  *
  * @param region             this service's region
- * @param regions            every region's peer listener URL, this one's included, e.g. {@code eu: https://eu:9081}
+ * @param regions            every region's peer listener URLs, this one's included: one URL
+ *                           ({@code eu: https://eu:9081}), or one per instance of the region (a YAML list, or
+ *                           comma-separated: {@code eu: https://eu-1:9081,https://eu-2:9081}); a call to a region goes
+ *                           to any instance that answers
  * @param jurisdictions      region name &rarr; the ISO country codes it is home for
  * @param aggregatePackages  packages scanned for aggregates that declare an ownership rule; empty: the application's
  *                           own ({@code @SpringBootApplication}'s)
  * @param aggregateCacheSize aggregates of each type the owner keeps in memory between commands (0: none, every
  *                           command replays)
  * @param instances          the several instances of this region's service: membership and leases
+ * @param instanceName       this instance's name among its region's instances, as its processors' token claims
+ *                           show it; empty: the JVM's ({@code pid@host}), distinct unless instances share a JVM (the
+ *                           lab)
  */
 @Validated
 @ConfigurationProperties("regent")
-public record RegentProperties(@NotBlank String region, Map<String, URI> regions,
+public record RegentProperties(@NotBlank String region, Map<String, List<URI>> regions,
                                Map<String, List<String>> jurisdictions, List<String> aggregatePackages,
                                @DefaultValue("10000") @Min(0) int aggregateCacheSize,
                                @DefaultValue @Valid Routing routing, @DefaultValue @Valid Kafka kafka,
                                @DefaultValue @Valid Events events, @DefaultValue @Valid Deadlines deadlines,
                                @DefaultValue @Valid Residency residency, @DefaultValue @Valid Failover failover,
-                               @DefaultValue @Valid Instances instances) {
+                               @DefaultValue @Valid Instances instances,
+                               @DefaultValue("") String instanceName) {
 
     public RegentProperties {
-        regions = regions == null ? Map.of() : new LinkedHashMap<>(regions);
+        regions = PeerUrls.check(regions);
         jurisdictions = jurisdictions == null ? Map.of() : new LinkedHashMap<>(jurisdictions);
         aggregatePackages = aggregatePackages == null ? List.of() : List.copyOf(aggregatePackages);
+    }
+
+    /** This instance's name: {@code regent.instance-name}, or the JVM's. */
+    public String instance() {
+        return instanceName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName()
+                : instanceName;
     }
 
     public Region localRegion() {
@@ -78,13 +92,14 @@ public record RegentProperties(@NotBlank String region, Map<String, URI> regions
         return region;
     }
 
-    public URI urlOf(Region target) {
-        URI url = regions.get(target.name());
-        if (url == null) {
+    /** The region's instances' peer URLs, in configured order. */
+    public List<URI> urlsOf(Region target) {
+        List<URI> urls = regions.get(target.name());
+        if (urls == null) {
             throw new IllegalStateException("No URL configured for region " + target + " (regent.regions." + target
                     + ")");
         }
-        return url;
+        return urls;
     }
 
     public JurisdictionMap jurisdictionMap() {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
+import static dev.regent.infrastructure.peer.PeerClient.Repeat.SAFE;
 import static org.axonframework.commandhandling.GenericCommandResultMessage.asCommandResultMessage;
 
 /**
@@ -83,7 +84,10 @@ public class HttpCommandBusConnector implements CommandBusConnector {
             return;
         }
         Timer.Sample sample = Timer.start(meters);
-        peers.postAsync(owner.region(), FORWARD_PATH, body, timeout).whenComplete((response, failure) -> {
+        // Safe to repeat: the owner answers a command id it has handled from its record (RepeatAnsweringInterceptor,
+        // keyed on the command's identifier, which the wire format carries; its turn lock is the region's database's,
+        // so two instances of the owner take turns too).
+        peers.postAsync(owner.region(), FORWARD_PATH, body, timeout, SAFE).whenComplete((response, failure) -> {
             String outcome = failure != null ? "unavailable"
                     : response.statusCode() / 100 == 2 ? "success" : "rejected";
             // Recorded before the caller is answered, so that what the caller sees is already counted.

@@ -31,7 +31,7 @@ public class OwnershipCommandRouter implements CommandRouter {
         Optional<ResolvedOwner> resolved = resolver.resolve(command);
         Region owner = resolved.map(ResolvedOwner::owner).orElse(local);
         long epoch = resolved.map(ResolvedOwner::epoch).orElse(0L);
-        return Optional.of(new RegionMember(owner, properties.urlOf(owner), owner.equals(local), epoch));
+        return Optional.of(new RegionMember(owner, properties.urlsOf(owner).get(0), owner.equals(local), epoch));
     }
 
     @Override

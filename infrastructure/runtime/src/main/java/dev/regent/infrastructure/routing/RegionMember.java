@@ -7,8 +7,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * A destination for one command: the owner region, its base URL and the owner epoch the router resolved ({@code 0}
- * when the command creates the aggregate).
+ * A destination for one command: the owner region, its first instance's peer URL (the peer client picks the
+ * instance) and the owner epoch the router resolved ({@code 0} when the command creates the aggregate).
  */
 public record RegionMember(Region region, URI baseUrl, boolean local, long expectedEpoch) implements Member {
 

@@ -121,7 +121,9 @@ public class Handovers {
 
     private HandoverAnswer.Outcome askToAbandon(Region to, String aggregateId, long epoch) {
         try {
-            HttpResponse<String> answer = peers.post(to, abandonPath(aggregateId, epoch), "{}", askTimeout, Map.of());
+            // Safe to repeat: giving up a handover twice answers the same (void recorded once, or taken).
+            HttpResponse<String> answer = peers.post(to, abandonPath(aggregateId, epoch), "{}", askTimeout, Map.of(),
+                    PeerClient.Repeat.SAFE);
             if (answer.statusCode() / 100 == 2) {
                 return json.readValue(answer.body(), HandoverAnswer.class).outcome();
             }
@@ -193,7 +195,9 @@ public class Handovers {
 
     /** After the takeover committed: tells the former owner at once (best effort; the stream tells it anyway). */
     void confirmTo(Region formerOwner, String aggregateId, long epoch) {
-        peers.postAsync(formerOwner, confirmPath(aggregateId, epoch), "{}", askTimeout).whenComplete((answer, e) -> {
+        // Safe to repeat: confirming deletes the pending handover, a second time nothing.
+        String path = confirmPath(aggregateId, epoch);
+        peers.postAsync(formerOwner, path, "{}", askTimeout, PeerClient.Repeat.SAFE).whenComplete((answer, e) -> {
             if (e != null || answer.statusCode() / 100 != 2) {
                 log.info("Could not confirm the takeover of {} to {} ({}); it will learn it from the stream",
                         aggregateId, formerOwner, e != null ? e.toString() : answer.statusCode());

@@ -31,7 +31,9 @@ public class ReleaseClient {
     public ReleasedStream release(Region owner, String aggregateId, ReleasedStream.Request request) {
         try {
             HttpResponse<String> response = peers.post(owner, OwnershipReleaseEndpoint.PATH.replace("{aggregateId}",
-                    aggregateId), json.writeValueAsString(request), timeout.multipliedBy(4), Map.of());
+                    aggregateId), json.writeValueAsString(request), timeout.multipliedBy(4), Map.of(),
+                    // Safe to repeat: a release to the region it was already released to answers the same stream.
+                    PeerClient.Repeat.SAFE);
             if (response.statusCode() / 100 != 2) {
                 throw new RemoteCommandRejectedException(owner, response.statusCode(), response.body());
             }

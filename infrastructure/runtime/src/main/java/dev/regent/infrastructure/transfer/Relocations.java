@@ -97,7 +97,10 @@ public class Relocations {
     private String offer(String aggregateId, Region to, String home) {
         try {
             HttpResponse<String> answer = peers.post(to, PATH.replace("{aggregateId}", aggregateId),
-                    json.writeValueAsString(new Offer(home)), transferTimeout, Map.of());
+                    json.writeValueAsString(new Offer(home)), transferTimeout, Map.of(),
+                    // Not repeated at once: a second offer after the first took effect is refused ("already owned");
+                    // the sweep offers it again later, knowing by then whether it moved.
+                    PeerClient.Repeat.UNSAFE);
             return answer.statusCode() / 100 == 2 ? null : "answered " + answer.statusCode() + ": " + answer.body();
         } catch (JsonProcessingException e) {
             return e.getMessage();

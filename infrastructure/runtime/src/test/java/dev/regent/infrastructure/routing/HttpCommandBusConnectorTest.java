@@ -118,7 +118,7 @@ class HttpCommandBusConnectorTest {
 
     /** Plain HTTP: what the connector does with an answer is under test here, not the peer zone's TLS. */
     private HttpCommandBusConnector connector(Duration timeout, URI ownerUrl) {
-        PeerClient peers = new PeerClient(region -> ownerUrl, US, new PeerZone(0, null), timeout);
+        PeerClient peers = new PeerClient(region -> List.of(ownerUrl), US, new PeerZone(0, null), timeout);
         return new HttpCommandBusConnector(SimpleCommandBus.builder().build(), wireFormat, json, timeout,
                 OwnerUnavailablePolicy.reject(), meters, peers, handled);
     }
