@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static dev.regent.insurer.support.InsurerFixture.customer;
@@ -75,6 +76,63 @@ class RollingRestartIT {
             assertThat(api.get(US, "/customers/" + id).body().get("version").asLong()).isEqualTo(4);
         });
         assertThat(kept("regent_deferred_command")).as("nothing queued or captured in us").isZero();
+    }
+
+    @Test
+    void givenEuAtTwoInstances_whenOneIsKilled_thenTheOtherClaimsEverySegmentWithinSeconds_andServesWhatWasItsWork() {
+        LocalRegion eu = topology.region(EU);
+        JdbcTemplate database = new JdbcTemplate(eu.database().dataSource());
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimsBy(database, null) == 0);
+        assertThat(segments(database)).as("each processor split in two").isEqualTo(2 * processors(database));
+        // The instance holding the most of the work dies.
+        boolean firstHoldsMore = claimsBy(database, eu.instance(1).name()) >= claimsBy(database, eu.instance(2).name());
+        LocalInstance killed = eu.instance(firstHoldsMore ? 1 : 2);
+        LocalInstance survivor = eu.instance(firstHoldsMore ? 2 : 1);
+        assertThat(claimsBy(database, killed.name())).isPositive();
+
+        Instant killedAt = Instant.now();
+        killed.kill();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> claimsBy(database, survivor.name())
+                    == segments(database));
+            System.out.printf("=== eu-1 killed: every segment of eu's %d processors claimed by eu-2 in %.1f s ===%n",
+                    processors(database), Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
+
+            Answer registered = api.post(US, "/customers", customer("Killian Survivor", "FR"));
+            assertThat(registered.status()).as("routed to eu, answered by eu-2: " + registered.body())
+                    .isEqualTo(201);
+            String id = registered.text("customerId");
+            // eu's read model is kept by eu-2 alone now (the test client reaches eu at its first instance).
+            await().atMost(Duration.ofSeconds(15)).until(() -> viewRows(database, id) == 1
+                    && api.get(US, "/customers/" + id).status() == 200);
+        } finally {
+            killed.startService();
+        }
+        assertThat(kept("regent_deferred_command")).as("nothing queued or captured in us").isZero();
+    }
+
+    /** Segments claimed by {@code owner}; with null, segments claimed by nobody. */
+    private static long claimsBy(JdbcTemplate database, String owner) {
+        Long count = owner == null
+                ? database.queryForObject("select count(*) from token_entry where owner is null", Long.class)
+                : database.queryForObject("select count(*) from token_entry where owner = ?", Long.class, owner);
+        return count == null ? 0 : count;
+    }
+
+    private static long viewRows(JdbcTemplate database, String aggregateId) {
+        Long count = database.queryForObject("select count(*) from regent_view where view_name = 'customers' "
+                + "and aggregate_id = ?", Long.class, aggregateId);
+        return count == null ? 0 : count;
+    }
+
+    private static long segments(JdbcTemplate database) {
+        Long count = database.queryForObject("select count(*) from token_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static long processors(JdbcTemplate database) {
+        Long count = database.queryForObject("select count(distinct processor_name) from token_entry", Long.class);
+        return count == null ? 0 : count;
     }
 
     private static long eventsIn(String aggregateId) {

@@ -4,6 +4,10 @@ import dev.regent.domain.ownership.Region;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.sql.DataSource;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +62,26 @@ public final class LocalInstance {
             service.close();
             service = null;
         }
+    }
+
+    /**
+     * As near a hard kill as a JVM shared with others allows: its database connections are closed first, so it cannot
+     * release anything on the way out — its processors' segment claims, its leases and its membership row stay as they
+     * were, for the region's other instances to take over when they expire — and then it stops.
+     */
+    public synchronized void kill() {
+        if (service == null) {
+            return;
+        }
+        if (service.getBean(DataSource.class) instanceof Closeable pool) {
+            try {
+                pool.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        service.close();
+        service = null;
     }
 
     public synchronized boolean isServiceRunning() {
